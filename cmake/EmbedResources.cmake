@@ -1,0 +1,16 @@
+# Embeds text resources (SQL kept as .sql files) into a generated C++ source as string_views.
+# confiture_embed(target NAMESPACE ns FILES a.sql b.sql): each file becomes ns::<stem>.
+function(confiture_embed target)
+  cmake_parse_arguments(ARG "" "NAMESPACE" "FILES" ${ARGN})
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/${target}_resources.cpp")
+  set(content "// Generated from .sql resources; do not edit.\n#include <string_view>\nnamespace ${ARG_NAMESPACE} {\n")
+  foreach(file IN LISTS ARG_FILES)
+    get_filename_component(stem "${file}" NAME_WE)
+    file(READ "${file}" text)
+    string(APPEND content "extern const std::string_view ${stem};\nconst std::string_view ${stem} = R\"confiture_sql(${text})confiture_sql\";\n")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+  endforeach()
+  string(APPEND content "}  // namespace ${ARG_NAMESPACE}\n")
+  file(CONFIGURE OUTPUT "${out}" CONTENT "${content}" @ONLY)
+  target_sources(${target} PRIVATE "${out}")
+endfunction()

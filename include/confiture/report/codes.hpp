@@ -1,0 +1,45 @@
+// Stable error codes. The category numbering follows the Python tool's registry; exit classes
+// follow SPEC §5. Every code is listed with its meaning in docs/exit-codes.md.
+#pragma once
+
+namespace confiture::codes {
+
+// Configuration and arguments (exit 5).
+inline constexpr const char* kConfigMissingField = "CONFIG_001";
+inline constexpr const char* kConfigYamlSyntax = "CONFIG_002";
+inline constexpr const char* kConfigBadDatabaseUrl = "CONFIG_003";
+inline constexpr const char* kConfigEnvNotFound = "CONFIG_004";
+inline constexpr const char* kConfigBadPattern = "CONFIG_005";
+inline constexpr const char* kConfigUnsetVariable = "CONFIG_007";
+inline constexpr const char* kConfigInvalidValue = "CONFIG_008";
+inline constexpr const char* kConfigAmbiguousSource = "CONFIG_009";
+inline constexpr const char* kConfigNoSource = "CONFIG_010";
+inline constexpr const char* kConfigUnsafeSource = "CONFIG_011";
+inline constexpr const char* kConfigUsage = "CONFIG_012";
+inline constexpr const char* kConfigFileExists = "CONFIG_013";
+inline constexpr const char* kConfigIo = "CONFIG_014";
+
+// Schema build (exit 4).
+inline constexpr const char* kSchemaSyntax = "SCHEMA_200";
+inline constexpr const char* kSchemaDirNotFound = "SCHEMA_201";
+inline constexpr const char* kSchemaNoFiles = "SCHEMA_205";
+inline constexpr const char* kSchemaReadFailed = "SCHEMA_206";
+inline constexpr const char* kSchemaWriteFailed = "SCHEMA_207";
+inline constexpr const char* kSchemaStatementFailed = "SCHEMA_208";
+inline constexpr const char* kSchemaDatabaseNotEmpty = "SCHEMA_209";
+
+// Connection and the embedded server (exit 3).
+inline constexpr const char* kConnFailed = "CONN_1700";
+inline constexpr const char* kConnLost = "CONN_1701";
+inline constexpr const char* kConnQueryFailed = "CONN_1702";
+inline constexpr const char* kServerNoBinaries = "SERVER_1800";
+inline constexpr const char* kServerInitFailed = "SERVER_1801";
+inline constexpr const char* kServerStartFailed = "SERVER_1802";
+inline constexpr const char* kServerStopFailed = "SERVER_1803";
+inline constexpr const char* kServerNotRunning = "SERVER_1804";
+
+// Safety gates (exit 7).
+inline constexpr const char* kSafetyProtected = "SAFETY_1900";
+inline constexpr const char* kSafetyNeedsYes = "SAFETY_1901";
+
+}  // namespace confiture::codes
