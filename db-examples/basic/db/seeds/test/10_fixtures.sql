@@ -1,0 +1,1 @@
+INSERT INTO users (email, display_name) VALUES ('test@example.com', 'Test');

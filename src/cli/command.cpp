@@ -1,0 +1,78 @@
+// Shared flags, output rendering and terminal confirmation for all commands.
+#include "command.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace confiture::cli {
+
+Output::Output(const GlobalOptions& options)
+    : json_(options.format == "json"), quiet_(options.quiet), verbose_(options.verbose) {
+  const char* no_color = std::getenv("NO_COLOR");
+  style_.color = ::isatty(STDERR_FILENO) && !(no_color && *no_color);
+}
+
+void Output::result(const nlohmann::json& document, const std::string& text) const {
+  if (json_) {
+    std::cout << report::success_envelope(document).dump(2) << "\n";
+  } else if (!quiet_ && !text.empty()) {
+    std::cout << text << (text.back() == '\n' ? "" : "\n");
+  }
+}
+
+void Output::warn(const std::string& message) const {
+  std::cerr << report::warning_text(message, style_);
+}
+
+void Output::info(const std::string& message) const {
+  if (!quiet_ && !json_) std::cerr << message << "\n";
+}
+
+void Output::verbose(const std::string& message) const {
+  if (verbose_) std::cerr << message << "\n";
+}
+
+void Output::error(const Error& error) const {
+  if (json_) {
+    std::cout << report::error_envelope(error).dump(2) << "\n";
+  } else {
+    std::cerr << report::error_text(error, style_);
+  }
+}
+
+void add_output_options(CLI::App* command, GlobalOptions& options) {
+  command->add_option("--format", options.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_flag("-q,--quiet", options.quiet, "Print only errors");
+  command->add_flag("-v,--verbose", options.verbose, "Print timings and details");
+}
+
+void add_project_options(CLI::App* command, GlobalOptions& options) {
+  command->add_option("--env", options.env, "Environment name (db/environments/NAME.yaml)");
+  command->add_option("-c,--config", options.config_file, "Environment file to use");
+  command->add_option("--database-url", options.database_url,
+                      "Connection string (libpq URI or key=value); wins over everything");
+  command->add_option("--project-dir", options.project_dir, "Project directory (default: .)");
+}
+
+config::Selection selection_of(const GlobalOptions& options) {
+  config::Selection selection;
+  selection.project_dir = std::filesystem::absolute(options.project_dir).lexically_normal();
+  selection.env_name = options.env;
+  if (options.config_file) selection.config_file = std::filesystem::absolute(*options.config_file);
+  selection.database_url = options.database_url;
+  return selection;
+}
+
+bool confirm_on_tty(const std::string& question) {
+  if (!::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) return false;
+  std::cerr << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+}  // namespace confiture::cli

@@ -1,0 +1,62 @@
+// What every command shares: the global flags, the output channel (JSON document on stdout,
+// human text and warnings on stderr), and the registration signature of a command file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "confiture/config/connection_source.hpp"
+#include "confiture/report/render.hpp"
+
+namespace confiture::cli {
+
+struct GlobalOptions {
+  std::string format = "text";
+  bool quiet = false;
+  bool verbose = false;
+  std::optional<std::string> env;
+  std::optional<std::string> config_file;
+  std::optional<std::string> database_url;
+  std::string project_dir = ".";
+};
+
+class Output {
+ public:
+  explicit Output(const GlobalOptions& options);
+  bool json() const { return json_; }
+  const report::Style& style() const { return style_; }
+  // The command's result: the JSON envelope on stdout, or the text (on stdout) unless --quiet.
+  void result(const nlohmann::json& document, const std::string& text) const;
+  void warn(const std::string& message) const;
+  void info(const std::string& message) const;     // progress notes: stderr, not with -q/json
+  void verbose(const std::string& message) const;  // only with -v
+  void error(const Error& error) const;
+
+ private:
+  bool json_ = false;
+  bool quiet_ = false;
+  bool verbose_ = false;
+  report::Style style_;
+};
+
+// A command's work once its flags are parsed; returns the process exit code.
+using Action = std::function<int(const Output&)>;
+
+// --env/-c/--database-url/--project-dir (when the command reads a project) and
+// --format/-q/-v (always).
+void add_output_options(CLI::App* command, GlobalOptions& options);
+void add_project_options(CLI::App* command, GlobalOptions& options);
+config::Selection selection_of(const GlobalOptions& options);
+
+// Asks a yes/no question on the terminal; false when stdin or stderr is not a TTY.
+bool confirm_on_tty(const std::string& question);
+
+void add_init_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_build_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_status_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_server_command(CLI::App& app, GlobalOptions& options, Action& action);
+
+}  // namespace confiture::cli

@@ -1,0 +1,145 @@
+// The files `confiture init` writes: sample DDL, seeds, environments and .gitignore.
+#include "confiture/config/project_init.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace confiture::config {
+namespace {
+
+// "My App!" -> "my_app": a database name that needs no quoting.
+std::string database_stem(const fs::path& dir) {
+  std::string name = fs::absolute(dir).lexically_normal().filename().string();
+  std::string out;
+  for (char c : name) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    out += ok ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+  }
+  if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front()))) out = "app_" + out;
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> project_files(const std::string& stem) {
+  return {
+      {"db/schema/00_common/types.sql",
+       "-- Types, extensions and schemas come first: everything after may use them.\n"
+       "CREATE DOMAIN email_address AS TEXT CHECK (VALUE ~ '^[^@\\s]+@[^@\\s]+$');\n"},
+      {"db/schema/10_tables/01_users.sql",
+       "CREATE TABLE users (\n"
+       "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+       "    email email_address NOT NULL UNIQUE,\n"
+       "    display_name TEXT NOT NULL,\n"
+       "    created_at TIMESTAMPTZ NOT NULL DEFAULT now()\n"
+       ");\n"},
+      {"db/schema/10_tables/02_posts.sql",
+       "CREATE TABLE posts (\n"
+       "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+       "    author_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,\n"
+       "    title TEXT NOT NULL,\n"
+       "    body TEXT NOT NULL DEFAULT '',\n"
+       "    published_at TIMESTAMPTZ\n"
+       ");\n\n"
+       "CREATE INDEX posts_author_published_idx ON posts (author_id, published_at DESC);\n"},
+      {"db/schema/20_views/published_posts.sql",
+       "CREATE VIEW published_posts AS\n"
+       "SELECT p.id, p.title, p.published_at, u.display_name AS author\n"
+       "FROM posts p\n"
+       "JOIN users u ON u.id = p.author_id\n"
+       "WHERE p.published_at IS NOT NULL;\n"},
+      {"db/schema/30_functions/post_count.sql",
+       "CREATE FUNCTION post_count(p_author_id BIGINT) RETURNS BIGINT\n"
+       "LANGUAGE sql STABLE AS $$\n"
+       "    SELECT count(*) FROM posts WHERE author_id = p_author_id;\n"
+       "$$;\n"},
+      {"db/seeds/common/00_users.sql",
+       "-- Seeds for every environment that includes db/seeds/common.\n"
+       "INSERT INTO users (email, display_name) VALUES ('admin@example.com', 'Admin');\n"},
+      {"db/seeds/development/10_posts.sql",
+       "INSERT INTO users (email, display_name) VALUES ('ada@example.com', 'Ada');\n"
+       "INSERT INTO posts (author_id, title, body, published_at)\n"
+       "SELECT id, 'Hello', 'First post', now() FROM users WHERE email = 'ada@example.com';\n"},
+      {"db/seeds/test/10_fixtures.sql",
+       "INSERT INTO users (email, display_name) VALUES ('test@example.com', 'Test');\n"},
+      {"db/migrations/.gitkeep", ""},
+      {"db/environments/local.yaml",
+       fmt::format(
+           "# Local development on the project's embedded PostgreSQL (confiture server ...):\n"
+           "# nothing to install or configure beyond the PostgreSQL server package.\n"
+           "database:\n"
+           "  embedded: true\n"
+           "  database: {}_local\n"
+           "include_dirs:\n"
+           "  - db/schema\n"
+           "  - {{path: db/seeds/common, order: 10}}\n"
+           "  - {{path: db/seeds/development, order: 20}}\n",
+           stem)},
+      {"db/environments/production.yaml",
+       "# Production: the URL comes from the environment, never from this file.\n"
+       "database_url: ${DATABASE_URL}\n"
+       "include_dirs:\n"
+       "  - db/schema\n"
+       "protected: true\n"
+       "migration:\n"
+       "  tracking_table: tb_confiture\n"},
+      {".gitignore", "db/generated/\n.confiture/\n"},
+  };
+}
+
+std::optional<std::string> read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+InitResult init_project(const fs::path& dir, bool force) {
+  auto files = project_files(database_stem(dir));
+  InitResult result;
+  std::vector<std::string> conflicts;
+  for (const auto& [rel, content] : files) {
+    auto existing = read_text(dir / rel);
+    if (existing && *existing != content) conflicts.push_back(rel);
+  }
+  if (!conflicts.empty() && !force) {
+    std::string list;
+    for (const auto& c : conflicts) list += "\n  " + c;
+    Error error(
+        codes::kConfigFileExists, ExitClass::kConfig,
+        fmt::format("{} already has files that init would overwrite:{}", dir.string(), list),
+        "nothing was written; pass --force to overwrite them");
+    error.details["files"] = conflicts;
+    throw error;
+  }
+  for (const auto& [rel, content] : files) {
+    fs::path path = dir / rel;
+    auto existing = read_text(path);
+    if (existing && *existing == content) {
+      result.kept.push_back(rel);
+      continue;
+    }
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    if (!out) {
+      throw Error(codes::kConfigIo, ExitClass::kConfig,
+                  fmt::format("cannot write {}", path.string()));
+    }
+    result.written.push_back(rel);
+  }
+  return result;
+}
+
+}  // namespace confiture::config

@@ -1,0 +1,58 @@
+// Typed reads from a parsed YAML tree, with errors and warnings that name the key path, file and
+// line. Every string read goes through ${VAR} expansion, so no key can forget it.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "confiture/config/env_lookup.hpp"
+#include "confiture/report/error.hpp"
+
+namespace confiture::config {
+
+struct YamlEntry {
+  std::string key;
+  std::string path;  // dotted key path for messages, e.g. "build.separators.style"
+  YAML::Node key_node;
+  YAML::Node value;
+};
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, const EnvLookup& env, std::vector<std::string>& warnings)
+      : file_(std::move(file)), env_(env), warnings_(warnings) {}
+
+  // Parses `text`; syntax errors become kConfigYamlSyntax at the 1-based line and column.
+  YAML::Node parse(const std::string& text) const;
+
+  SourceLocation at(const YAML::Node& node) const;
+
+  // The entries of a mapping in file order. `<<` merge keys are applied (PyYAML does, yaml-cpp
+  // does not); a repeated key keeps the last value, as PyYAML, with a warning.
+  std::vector<YamlEntry> entries(const YAML::Node& map, std::string_view path);
+
+  std::string read_string(const YAML::Node& node, std::string_view path) const;
+  bool read_bool(const YAML::Node& node, std::string_view path) const;
+  int read_int(const YAML::Node& node, std::string_view path, int min_value) const;
+  std::vector<std::string> read_string_list(const YAML::Node& node, std::string_view path) const;
+  void require_map(const YAML::Node& node, std::string_view path) const;
+  void require_list(const YAML::Node& node, std::string_view path) const;
+
+  [[noreturn]] void fail(const char* code, const YAML::Node& node, const std::string& message,
+                         std::string hint = {}) const;
+  void warn_unknown(const YamlEntry& entry);
+  void notice(const YamlEntry& entry, std::string_view why);
+  void warn(const YAML::Node& node, const std::string& message);
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  const EnvLookup& env_;
+  std::vector<std::string>& warnings_;
+};
+
+}  // namespace confiture::config
