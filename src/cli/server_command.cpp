@@ -49,24 +49,20 @@ void add_server_command(CLI::App& app, GlobalOptions& options, Action& action) {
     add_output_options(sub, options);
   }
 
-  start->callback([&action, server] {
-    action = [server](const Output& out) {
-      auto srv = server();
-      srv.start();
-      auto s = srv.status();
-      out.result(status_json(s), status_text(s));
-      return 0;
+  // start and stop: do it, then report the resulting status.
+  auto change = [&action, server](void (pg::EmbeddedServer::*operation)()) {
+    return [&action, server, operation] {
+      action = [server, operation](const Output& out) {
+        auto srv = server();
+        (srv.*operation)();
+        auto s = srv.status();
+        out.result(status_json(s), status_text(s));
+        return 0;
+      };
     };
-  });
-  stop->callback([&action, server] {
-    action = [server](const Output& out) {
-      auto srv = server();
-      srv.stop();
-      auto s = srv.status();
-      out.result(status_json(s), status_text(s));
-      return 0;
-    };
-  });
+  };
+  start->callback(change(&pg::EmbeddedServer::start));
+  stop->callback(change(&pg::EmbeddedServer::stop));
   status->callback([&action, server] {
     action = [server](const Output& out) {
       auto s = server().status();

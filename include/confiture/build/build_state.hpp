@@ -1,0 +1,38 @@
+// What a build leaves behind: db/.confiture_version.json in the project and a row in
+// public.tb_confiture_build in the database it built.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "confiture/pg/connection.hpp"
+
+namespace confiture::build {
+
+inline constexpr const char* kBuildRecordTable = "tb_confiture_build";
+
+struct BuildState {
+  std::string environment;
+  std::string schema_hash;
+  std::size_t file_count = 0;
+  std::string built_at;  // ISO 8601 UTC
+  std::string tool_version;
+};
+
+std::filesystem::path version_file_path(const std::filesystem::path& project_dir);
+void write_version_file(const std::filesystem::path& project_dir, const BuildState& state);
+std::optional<BuildState> read_version_file(const std::filesystem::path& project_dir);
+
+// SQL that creates the record table if needed and records this build (run inside the build's
+// transaction, so the record exists exactly when the schema does).
+std::string record_table_sql();
+std::string record_insert_sql(const BuildState& state);
+
+// The hash recorded by the last build of this database; nullopt when it was never built.
+std::optional<std::string> recorded_hash(pg::Connection& db);
+
+// Writes bytes to path through a temporary file and a rename, so a reader never sees half.
+void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
+
+}  // namespace confiture::build

@@ -1,0 +1,15 @@
+// Glob patterns over '/'-separated relative paths: `*` and `?` stay inside one segment,
+// `**` spans any number of segments (zero included), `[abc]`/`[!a-z]` are character classes.
+#pragma once
+
+#include <string_view>
+
+namespace confiture::build {
+
+bool glob_match(std::string_view pattern, std::string_view path);
+
+// True when the pattern matches the path or any trailing part of it ("big_*.sql" matches
+// "x/y/big_1.sql"), the way the Python tool's exclude patterns behave.
+bool glob_match_suffix(std::string_view pattern, std::string_view path);
+
+}  // namespace confiture::build

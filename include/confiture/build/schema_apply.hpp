@@ -1,0 +1,50 @@
+// Applying built DDL to a database: parse every file first (syntax errors are reported before
+// anything reaches the server), then run it in one transaction on a fresh or empty database.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "confiture/build/build_state.hpp"
+#include "confiture/build/schema_source.hpp"
+#include "confiture/pg/target.hpp"
+#include "confiture/sql/statements.hpp"
+
+namespace confiture::build {
+
+struct ParsedStatement {
+  std::size_t file = 0;  // index into the files the schema was parsed from
+  sql::Statement statement;
+};
+
+struct ParsedSchema {
+  const std::vector<LoadedFile>* files = nullptr;
+  std::vector<ParsedStatement> statements;
+  std::vector<std::string> warnings;
+};
+
+// Splits every file with the PostgreSQL parser. A syntax error (also a file that ends inside a
+// comment, string or dollar quote) throws SCHEMA_200 located in its own file, line and column.
+// Top-level BEGIN/COMMIT are dropped with a warning: the build supplies the transaction.
+ParsedSchema parse_schema(const std::vector<LoadedFile>& files);
+
+struct ApplyPolicy {
+  bool recreate = false;
+  bool force = false;
+  bool yes = false;
+  bool is_protected = false;
+  bool named_explicitly = false;
+  std::function<bool(const std::string&)> confirm;
+};
+
+struct ApplyResult {
+  bool unchanged = false;
+  bool created = false;
+  bool recreated = false;
+};
+
+ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& schema,
+                         const BuildState& state, const ApplyPolicy& policy);
+
+}  // namespace confiture::build

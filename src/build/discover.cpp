@@ -1,0 +1,196 @@
+// Discovery and ordering of DDL source files.
+#include "confiture/build/discover.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+
+#include "confiture/build/glob.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace confiture::build {
+namespace {
+
+std::vector<std::string> components(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+// "0A_users.sql" -> 10: an uppercase hex number (digits and A-F only) followed by '_'.
+std::optional<unsigned long long> hex_prefix(const std::string& name) {
+  std::size_t underscore = name.find('_');
+  if (underscore == 0 || underscore == std::string::npos || underscore > 16) return std::nullopt;
+  unsigned long long value = 0;
+  for (std::size_t i = 0; i < underscore; ++i) {
+    char c = name[i];
+    int digit = (c >= '0' && c <= '9') ? c - '0' : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    if (digit < 0) return std::nullopt;
+    value = value * 16 + static_cast<unsigned>(digit);
+  }
+  return value;
+}
+
+bool component_less(const std::string& a, const std::string& b, config::SortMode mode) {
+  if (mode == config::SortMode::kHex) {
+    auto ha = hex_prefix(a);
+    auto hb = hex_prefix(b);
+    if (ha && hb && *ha != *hb) return *ha < *hb;
+    if (ha.has_value() != hb.has_value()) return ha.has_value();  // hex-prefixed names first
+  }
+  return a < b;
+}
+
+bool path_less(const std::string& a, const std::string& b, config::SortMode mode) {
+  auto ca = components(a);
+  auto cb = components(b);
+  return std::lexicographical_compare(
+      ca.begin(), ca.end(), cb.begin(), cb.end(),
+      [mode](const std::string& x, const std::string& y) { return component_less(x, y, mode); });
+}
+
+std::string generic(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+fs::path absolute_in(const fs::path& project_dir, const std::string& p) {
+  fs::path path(p);
+  return (path.is_absolute() ? path : project_dir / path).lexically_normal();
+}
+
+// The common parent of the include dirs, as the Python tool computes it for the hash: the dir
+// itself when there is one, else the longest common prefix of the absolute paths.
+fs::path common_parent(const std::vector<fs::path>& dirs) {
+  if (dirs.size() == 1) return dirs.front();
+  fs::path common;
+  auto first = dirs.front();
+  for (auto it = first.begin(); it != first.end(); ++it) {
+    fs::path candidate = common / *it;
+    bool all = std::all_of(dirs.begin(), dirs.end(), [&](const fs::path& d) {
+      auto rel = d.lexically_relative(candidate);
+      return !rel.empty() && *rel.begin() != "..";
+    });
+    if (!all) break;
+    common = candidate;
+  }
+  return common;
+}
+
+bool matches_any(const std::vector<std::string>& patterns, const std::string& rel, bool suffix) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return suffix ? glob_match_suffix(pattern, rel) : glob_match(pattern, rel);
+  });
+}
+
+// Files of one include dir, relative to it, unsorted.
+std::vector<std::string> files_in(const fs::path& dir, const config::IncludeDir& inc) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  auto consider = [&](const fs::directory_entry& entry) {
+    if (!entry.is_regular_file(ec)) return;
+    std::string rel = generic(entry.path().lexically_relative(dir));
+    // Recursive dirs match include patterns at any depth, like the Python tool's rglob.
+    bool included =
+        inc.recursive ? matches_any(inc.include, rel, true) : matches_any(inc.include, rel, false);
+    if (included && !matches_any(inc.exclude, rel, true)) out.push_back(rel);
+  };
+  if (inc.recursive) {
+    for (fs::recursive_directory_iterator
+             it(dir, fs::directory_options::follow_directory_symlink, ec),
+         end;
+         !ec && it != end; it.increment(ec)) {
+      consider(*it);
+    }
+  } else {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      consider(*it);
+    }
+  }
+  if (ec) {
+    throw Error(codes::kSchemaReadFailed, ExitClass::kSchema,
+                fmt::format("cannot list {}: {}", dir.string(), ec.message()));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_seed_path(const std::string& relative_path) {
+  auto parts = components(relative_path);
+  if (!parts.empty()) parts.pop_back();  // the file name itself does not count
+  for (const auto& part : parts) {
+    for (std::string_view token : {"seeds", "seed"}) {
+      for (std::size_t at = part.find(token); at != std::string::npos;
+           at = part.find(token, at + 1)) {
+        std::size_t end = at + token.size();
+        bool starts = at == 0 || part[at - 1] == '_' || part[at - 1] == '-';
+        bool ends = end == part.size() || part[end] == '_' || part[end] == '-';
+        if (starts && ends) return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<SourceFile> discover(const config::Environment& env) {
+  std::vector<config::IncludeDir> dirs = env.include_dirs;
+  std::stable_sort(dirs.begin(), dirs.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
+
+  std::vector<fs::path> roots;
+  for (const auto& inc : dirs) roots.push_back(absolute_in(env.project_dir, inc.path));
+  const fs::path base = roots.empty() ? env.project_dir : common_parent(roots);
+
+  std::vector<fs::path> excluded;
+  for (const auto& d : env.exclude_dirs) excluded.push_back(absolute_in(env.project_dir, d));
+
+  std::vector<SourceFile> out;
+  std::set<fs::path> seen;
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    const fs::path& root = roots[i];
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+      if (dirs[i].auto_discover) continue;
+      throw Error(codes::kSchemaDirNotFound, ExitClass::kSchema,
+                  fmt::format("include directory {} does not exist", dirs[i].path),
+                  fmt::format("create it, or fix include_dirs in {}", env.file.string()));
+    }
+    auto rels = files_in(root, dirs[i]);
+    std::sort(rels.begin(), rels.end(), [&](const std::string& a, const std::string& b) {
+      return path_less(a, b, env.build.sort_mode);
+    });
+    for (const auto& rel : rels) {
+      fs::path path = (root / rel).lexically_normal();
+      bool in_excluded_dir = std::any_of(excluded.begin(), excluded.end(), [&](const auto& ex) {
+        auto r = path.lexically_relative(ex);
+        return !r.empty() && *r.begin() != "..";
+      });
+      if (in_excluded_dir) continue;
+      fs::path canonical = fs::weakly_canonical(path, ec);
+      if (!seen.insert(ec ? path : canonical).second) continue;
+      std::string display = generic(path.lexically_relative(env.project_dir));
+      out.push_back({path, display, generic(path.lexically_relative(base)), is_seed_path(display)});
+    }
+  }
+  if (out.empty()) {
+    std::string listed;
+    for (const auto& d : dirs) listed += (listed.empty() ? "" : ", ") + d.path;
+    throw Error(codes::kSchemaNoFiles, ExitClass::kSchema,
+                fmt::format("no SQL files found in {}", listed.empty() ? "include_dirs" : listed),
+                "add .sql files under db/schema/ (e.g. 10_tables/users.sql) or check include_dirs "
+                "and their include/exclude patterns");
+  }
+  return out;
+}
+
+}  // namespace confiture::build

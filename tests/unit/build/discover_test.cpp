@@ -1,0 +1,148 @@
+#include "confiture/build/discover.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "confiture/build/schema_source.hpp"
+#include "confiture/report/error.hpp"
+#include "project_files.hpp"
+
+using namespace confiture;
+using confiture::test::ProjectDir;
+
+namespace {
+
+config::IncludeDir dir(const std::string& path, int order = 0) {
+  config::IncludeDir d;
+  d.path = path;
+  d.order = order;
+  return d;
+}
+
+std::vector<std::string> displayed(const std::vector<build::SourceFile>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) out.push_back(f.display);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("discover: nested numbered directories sort by path component") {
+  ProjectDir project;
+  project.write("db/schema/10_tables/02_orders.sql", "");
+  project.write("db/schema/10_tables/01_core/users.sql", "");
+  project.write("db/schema/00_common/schemas.sql", "");
+  project.write("db/schema/10_tables-extra.sql", "");
+  project.write("db/schema/notes.txt", "");
+  auto env = project.environment();
+  CHECK(displayed(build::discover(env)) ==
+        std::vector<std::string>{
+            "db/schema/00_common/schemas.sql", "db/schema/10_tables/01_core/users.sql",
+            "db/schema/10_tables/02_orders.sql", "db/schema/10_tables-extra.sql"});
+}
+
+TEST_CASE("discover: include dirs are taken by order, then as listed; a file is built once") {
+  ProjectDir project;
+  project.write("db/schema/a.sql", "");
+  project.write("db/seeds/s.sql", "");
+  project.write("db/late/z.sql", "");
+  auto env = project.environment();
+  env.include_dirs = {dir("db/late", 30), dir("db/seeds", 20), dir("db/schema", 10), dir("db", 40)};
+  CHECK(displayed(build::discover(env)) ==
+        std::vector<std::string>{"db/schema/a.sql", "db/seeds/s.sql", "db/late/z.sql"});
+}
+
+TEST_CASE("discover: exclude globs, exclude_dirs and non-recursive dirs") {
+  ProjectDir project;
+  project.write("db/schema/a.sql", "");
+  project.write("db/schema/big_data.sql", "");
+  project.write("db/schema/sub/big_other.sql", "");
+  project.write("db/schema/sub/b.sql", "");
+  project.write("db/schema/skip/c.sql", "");
+  auto env = project.environment();
+  env.include_dirs = {dir("db/schema")};
+  env.include_dirs[0].exclude = {"big_*.sql"};
+  env.exclude_dirs = {"db/schema/skip"};
+  CHECK(displayed(build::discover(env)) ==
+        std::vector<std::string>{"db/schema/a.sql", "db/schema/sub/b.sql"});
+
+  env.include_dirs[0].exclude = {};
+  env.include_dirs[0].recursive = false;
+  env.include_dirs[0].include = {"*.sql"};
+  env.exclude_dirs = {};
+  CHECK(displayed(build::discover(env)) ==
+        std::vector<std::string>{"db/schema/a.sql", "db/schema/big_data.sql"});
+}
+
+TEST_CASE("discover: hex sort mode orders by the uppercase hex prefix") {
+  ProjectDir project;
+  project.write("db/schema/0A_ten.sql", "");
+  project.write("db/schema/09_nine.sql", "");
+  project.write("db/schema/1F_thirty_one.sql", "");
+  project.write("db/schema/readme.sql", "");
+  auto env = project.environment();
+  env.build.sort_mode = config::SortMode::kHex;
+  CHECK(displayed(build::discover(env)) ==
+        std::vector<std::string>{"db/schema/09_nine.sql", "db/schema/0A_ten.sql",
+                                 "db/schema/1F_thirty_one.sql", "db/schema/readme.sql"});
+}
+
+TEST_CASE("discover: seed directories are recognised like the Python tool does") {
+  CHECK(build::is_seed_path("db/seeds/development/users.sql"));
+  CHECK(build::is_seed_path("db/schema/30_seed_data/x.sql"));
+  CHECK(build::is_seed_path("db/10-seeds/x.sql"));
+  CHECK_FALSE(build::is_seed_path("db/schema/seedling/x.sql"));
+  CHECK_FALSE(build::is_seed_path("db/schema/proceeds/x.sql"));
+  CHECK_FALSE(build::is_seed_path("db/schema/seed_functions.sql"));
+}
+
+TEST_CASE("discover: no files at all is a clear error") {
+  ProjectDir project;
+  project.write("db/schema/readme.md", "");
+  auto env = project.environment();
+  try {
+    build::discover(env);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code == "SCHEMA_205");
+    CHECK(e.exit_class == ExitClass::kSchema);
+    CHECK(std::string(e.what()).find("db/schema") != std::string::npos);
+  }
+}
+
+TEST_CASE("schema hash is the Python tool's scheme (fixed fixture, value computed in Python)") {
+  config::Environment env;
+  env.name = "local";
+  env.project_dir =
+      std::filesystem::path(CONFITURE_SOURCE_DIR) / "tests/unit/build/fixtures/hash_project";
+  env.include_dirs = {dir("db/schema")};
+  auto files = build::load_files(build::discover(env));
+  REQUIRE(files.size() == 4);
+  CHECK(build::schema_hash(files) ==
+        "f26f85039256918371d8136cf4e220fa349e31f0fadcd749becffaa38776f5e8");
+}
+
+TEST_CASE("concatenation: compat header, separators, newline-terminated, deterministic") {
+  ProjectDir project;
+  project.write("db/schema/a.sql", "SELECT 1;");
+  project.write("db/schema/b.sql", "SELECT 2;\n");
+  auto env = project.environment();
+  auto files = build::load_files(build::discover(env));
+  std::string hash = build::schema_hash(files);
+  std::string out = build::concatenate(files, env, hash);
+  CHECK(out.rfind("-- ============================================\n-- PostgreSQL Schema for "
+                  "Confiture\n",
+                  0) == 0);
+  CHECK(out.find("-- Schema Hash: " + hash + "\n") != std::string::npos);
+  CHECK(out.find("-- Files Included: 2\n") != std::string::npos);
+  CHECK(out.find("Generated:") == std::string::npos);
+  CHECK(out.find("/* ==========================================\n * File: db/schema/a.sql\n * "
+                 "========================================== */\n\nSELECT 1;\n") !=
+        std::string::npos);
+  CHECK(out == build::concatenate(files, env, hash));
+
+  env.build.separator_style = config::SeparatorStyle::kCustom;
+  env.build.custom_template = "-- >>> {file_path}";
+  out = build::concatenate(files, env, hash);
+  CHECK(out.find("\n-- >>> db/schema/b.sql\nSELECT 2;\n") != std::string::npos);
+}
