@@ -53,12 +53,17 @@ bool component_less(const std::string& a, const std::string& b, config::SortMode
   return a < b;
 }
 
-bool path_less(const std::string& a, const std::string& b, config::SortMode mode) {
-  auto ca = components(a);
-  auto cb = components(b);
-  return std::lexicographical_compare(
-      ca.begin(), ca.end(), cb.begin(), cb.end(),
-      [mode](const std::string& x, const std::string& y) { return component_less(x, y, mode); });
+// Sorts relative paths one component at a time (split once, not per comparison).
+void sort_paths(std::vector<std::string>& paths, config::SortMode mode) {
+  std::vector<std::pair<std::vector<std::string>, std::string>> keyed;
+  keyed.reserve(paths.size());
+  for (auto& p : paths) keyed.emplace_back(components(p), std::move(p));
+  std::sort(keyed.begin(), keyed.end(), [mode](const auto& a, const auto& b) {
+    return std::lexicographical_compare(
+        a.first.begin(), a.first.end(), b.first.begin(), b.first.end(),
+        [mode](const std::string& x, const std::string& y) { return component_less(x, y, mode); });
+  });
+  for (std::size_t i = 0; i < paths.size(); ++i) paths[i] = std::move(keyed[i].second);
 }
 
 std::string generic(const fs::path& p) { return p.lexically_normal().generic_string(); }
@@ -166,9 +171,7 @@ std::vector<SourceFile> discover(const config::Environment& env) {
                   fmt::format("create it, or fix include_dirs in {}", env.file.string()));
     }
     auto rels = files_in(root, dirs[i]);
-    std::sort(rels.begin(), rels.end(), [&](const std::string& a, const std::string& b) {
-      return path_less(a, b, env.build.sort_mode);
-    });
+    sort_paths(rels, env.build.sort_mode);
     for (const auto& rel : rels) {
       fs::path path = (root / rel).lexically_normal();
       bool in_excluded_dir = std::any_of(excluded.begin(), excluded.end(), [&](const auto& ex) {
@@ -176,8 +179,7 @@ std::vector<SourceFile> discover(const config::Environment& env) {
         return !r.empty() && *r.begin() != "..";
       });
       if (in_excluded_dir) continue;
-      fs::path canonical = fs::weakly_canonical(path, ec);
-      if (!seen.insert(ec ? path : canonical).second) continue;
+      if (!seen.insert(path).second) continue;  // reached by an earlier include dir
       std::string display = generic(path.lexically_relative(env.project_dir));
       out.push_back({path, display, generic(path.lexically_relative(base)), is_seed_path(display)});
     }

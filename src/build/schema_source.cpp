@@ -1,12 +1,15 @@
 // Reading, hashing and concatenating the DDL files of a build.
 #include "confiture/build/schema_source.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <memory>
-#include <sstream>
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -15,18 +18,30 @@ namespace confiture::build {
 namespace {
 
 std::string read_file(const SourceFile& file) {
-  std::ifstream in(file.path, std::ios::binary);
+  auto fail = [&](int err) {
+    return Error(codes::kSchemaReadFailed, ExitClass::kSchema,
+                 fmt::format("cannot read {}: {}", file.display, std::strerror(err)));
+  };
+  int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw fail(errno);
   std::string content;
-  if (in) {
-    in.seekg(0, std::ios::end);
-    content.resize(static_cast<std::size_t>(in.tellg()));
-    in.seekg(0);
-    in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) content.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  for (;;) {
+    if (done == content.size()) content.resize(done + 4096);  // grew since fstat
+    ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw fail(err);
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
   }
-  if (!in) {
-    throw Error(codes::kSchemaReadFailed, ExitClass::kSchema,
-                fmt::format("cannot read {}", file.display));
-  }
+  ::close(fd);
+  content.resize(done);
   return content;
 }
 
