@@ -17,20 +17,8 @@ namespace fs = std::filesystem;
 namespace confiture::build {
 namespace {
 
-std::vector<std::string> components(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return out;
-}
-
 // "0A_users.sql" -> 10: an uppercase hex number (digits and A-F only) followed by '_'.
-std::optional<unsigned long long> hex_prefix(const std::string& name) {
+std::optional<unsigned long long> hex_prefix(std::string_view name) {
   std::size_t underscore = name.find('_');
   if (underscore == 0 || underscore == std::string::npos || underscore > 16) return std::nullopt;
   unsigned long long value = 0;
@@ -43,7 +31,7 @@ std::optional<unsigned long long> hex_prefix(const std::string& name) {
   return value;
 }
 
-bool component_less(const std::string& a, const std::string& b, config::SortMode mode) {
+bool component_less(std::string_view a, std::string_view b, config::SortMode mode) {
   if (mode == config::SortMode::kHex) {
     auto ha = hex_prefix(a);
     auto hb = hex_prefix(b);
@@ -53,17 +41,22 @@ bool component_less(const std::string& a, const std::string& b, config::SortMode
   return a < b;
 }
 
-// Sorts relative paths one component at a time (split once, not per comparison).
+// Sorts relative paths one component at a time (each path split once, not per comparison).
 void sort_paths(std::vector<std::string>& paths, config::SortMode mode) {
-  std::vector<std::pair<std::vector<std::string>, std::string>> keyed;
-  keyed.reserve(paths.size());
-  for (auto& p : paths) keyed.emplace_back(components(p), std::move(p));
-  std::sort(keyed.begin(), keyed.end(), [mode](const auto& a, const auto& b) {
+  std::vector<std::vector<std::string_view>> keys;
+  keys.reserve(paths.size());
+  for (const auto& p : paths) keys.push_back(path_segments(p));
+  std::vector<std::size_t> order(paths.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return std::lexicographical_compare(
-        a.first.begin(), a.first.end(), b.first.begin(), b.first.end(),
-        [mode](const std::string& x, const std::string& y) { return component_less(x, y, mode); });
+        keys[a].begin(), keys[a].end(), keys[b].begin(), keys[b].end(),
+        [mode](std::string_view x, std::string_view y) { return component_less(x, y, mode); });
   });
-  for (std::size_t i = 0; i < paths.size(); ++i) paths[i] = std::move(keyed[i].second);
+  std::vector<std::string> sorted;
+  sorted.reserve(paths.size());
+  for (std::size_t i : order) sorted.push_back(std::move(paths[i]));
+  paths = std::move(sorted);
 }
 
 std::string generic(const fs::path& p) { return p.lexically_normal().generic_string(); }
@@ -131,11 +124,11 @@ std::vector<std::string> files_in(const fs::path& dir, const config::IncludeDir&
 }  // namespace
 
 bool is_seed_path(const std::string& relative_path) {
-  auto parts = components(relative_path);
+  auto parts = path_segments(relative_path);
   if (!parts.empty()) parts.pop_back();  // the file name itself does not count
   for (const auto& part : parts) {
     for (std::string_view token : {"seeds", "seed"}) {
-      for (std::size_t at = part.find(token); at != std::string::npos;
+      for (std::size_t at = part.find(token); at != std::string_view::npos;
            at = part.find(token, at + 1)) {
         std::size_t end = at + token.size();
         bool starts = at == 0 || part[at - 1] == '_' || part[at - 1] == '-';

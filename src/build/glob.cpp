@@ -1,22 +1,8 @@
 // Segment-aware glob matching used for include_dirs include/exclude patterns.
 #include "confiture/build/glob.hpp"
 
-#include <vector>
-
 namespace confiture::build {
 namespace {
-
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return out;
-}
 
 // Matches one character class starting at pattern[p] == '['; advances p past ']'.
 bool class_match(std::string_view pattern, std::size_t& p, char c) {
@@ -84,13 +70,25 @@ bool match_segments(const std::vector<std::string_view>& pat, std::size_t pi,
 
 }  // namespace
 
+std::vector<std::string_view> path_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
 bool glob_match(std::string_view pattern, std::string_view path) {
-  return match_segments(segments(pattern), 0, segments(path), 0);
+  return match_segments(path_segments(pattern), 0, path_segments(path), 0);
 }
 
 bool glob_match_suffix(std::string_view pattern, std::string_view path) {
-  auto pat = segments(pattern);
-  auto txt = segments(path);
+  auto pat = path_segments(pattern);
+  auto txt = path_segments(path);
   for (std::size_t start = 0; start < txt.size(); ++start) {
     if (match_segments(pat, 0, txt, start)) return true;
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "confiture/pg/admin.hpp"
@@ -109,20 +110,17 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   ApplyResult result;
   const std::string& name = target.database;
   pg::Connection admin = connect_admin(target.dsn);
+  std::optional<pg::Connection> db;  // the session the script runs on, once the database is kept
 
   if (pg::database_exists(admin, name)) {
-    bool empty = false;
-    {
-      pg::Connection db(target.dsn);
-      auto built = recorded_hash(db);
-      if (built && *built == state.schema_hash && !policy.force) {
-        result.unchanged = true;
-        return result;
-      }
-      const std::string ignored[] = {kBuildRecordTable};
-      empty = pg::database_is_empty(db, ignored);
+    db.emplace(target.dsn);
+    auto built = recorded_hash(*db);
+    if (built && *built == state.schema_hash && !policy.force) {
+      result.unchanged = true;
+      return result;
     }
-    if (!empty) {
+    const std::string ignored[] = {kBuildRecordTable};
+    if (!pg::database_is_empty(*db, ignored)) {
       if (!policy.recreate) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
                     fmt::format("database {} is not empty", target.description),
@@ -130,6 +128,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
                     "`confiture migrate up` to change it in place");
       }
       require_consent(target, policy);
+      db.reset();
       pg::drop_database(admin, name);
       pg::create_database(admin, name);
       result.recreated = true;
@@ -152,20 +151,22 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   script.push_back({record_table, false});
   script.push_back({record_row, false});
 
+  // A database this build made is dropped again on any failure: nothing half-built is left.
+  const bool ours = result.created || result.recreated;
   std::optional<pg::StatementFailure> failure;
   try {
-    pg::Connection db(target.dsn);
-    failure = pg::run_script(db, script);
+    if (!db) db.emplace(target.dsn);
+    failure = pg::run_script(*db, script);
   } catch (const Error&) {
-    if (result.created || result.recreated) pg::drop_database(admin, name);
+    if (ours) pg::drop_database(admin, name);
     throw;
   }
   if (!failure) return result;
 
-  if (result.created || result.recreated) pg::drop_database(admin, name);
-  const std::string left = result.created || result.recreated
-                               ? "the database was dropped again: nothing half-built is left"
-                               : "the transaction was rolled back: the database is as it was";
+  db.reset();
+  if (ours) pg::drop_database(admin, name);
+  const std::string left = ours ? "the database was dropped again: nothing half-built is left"
+                                : "the transaction was rolled back: the database is as it was";
   if (failure->index >= schema.statements.size()) {
     throw Error(codes::kSchemaStatementFailed, ExitClass::kSchema,
                 fmt::format("recording the build failed: {}", failure->message), left);

@@ -3,52 +3,45 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 #include "confiture/config/environment.hpp"
+#include "temp_dir.hpp"
 
 namespace confiture::test {
 
 class ProjectDir {
  public:
-  ProjectDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("confiture-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  ~ProjectDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  ProjectDir(const ProjectDir&) = delete;
-  ProjectDir& operator=(const ProjectDir&) = delete;
+  const std::filesystem::path& path() const { return dir_.path(); }
 
-  const std::filesystem::path& path() const { return path_; }
-
-  void write(const std::string& relative, const std::string& content) const {
-    auto file = path_ / relative;
+  // Writes `content` to path()/relative (creating parents) and returns the absolute path.
+  std::filesystem::path write(const std::string& relative, const std::string& content) const {
+    auto file = path() / relative;
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << content;
+    return file;
+  }
+
+  std::filesystem::path write_env(const std::string& name, const std::string& content) const {
+    return write("db/environments/" + name + ".yaml", content);
   }
 
   std::string read(const std::string& relative) const {
-    std::ifstream in(path_ / relative, std::ios::binary);
+    std::ifstream in(path() / relative, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
 
   config::Environment environment(const std::string& name = "local") const {
     config::Environment env;
     env.name = name;
-    env.project_dir = path_;
+    env.project_dir = path();
     env.include_dirs.resize(1);
     env.include_dirs[0].path = "db/schema";
     return env;
   }
 
  private:
-  std::filesystem::path path_;
+  TempDir dir_ = make_temp_dir("confiture-project-");
 };
 
 }  // namespace confiture::test

@@ -12,7 +12,7 @@ using confiture::Error;
 using namespace confiture::config;
 using confiture::config::test::error_of;
 using confiture::config::test::fake_env;
-using confiture::config::test::TempProject;
+using confiture::test::ProjectDir;
 using Origin = Target::Origin;
 
 namespace {
@@ -24,12 +24,12 @@ Target resolve(const Selection& selection, bool writes, const EnvLookup& env) {
 }  // namespace
 
 TEST_CASE("the --database-url flag always wins", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database_url: postgresql://local/db\n");
   project.write_env("prod", "database_url: postgresql://prod/db\n");
   const auto env = fake_env(
       {{"CONFITURE_DATABASE_URL", "postgresql://c/db"}, {"DATABASE_URL", "postgresql://d/db"}});
-  Selection selection{project.dir(), "prod", std::nullopt, "postgresql://flag/db"};
+  Selection selection{project.path(), "prod", std::nullopt, "postgresql://flag/db"};
   const Target target = resolve(selection, true, env);
   CHECK(target.origin == Origin::kFlag);
   CHECK(target.dsn == "postgresql://flag/db");
@@ -37,11 +37,11 @@ TEST_CASE("the --database-url flag always wins", "[config][source]") {
 }
 
 TEST_CASE("the --env flag names the environment file", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database_url: postgresql://local/db\n");
   project.write_env("prod", "database_url: postgresql://prod/db\nprotected: true\n");
   const auto env = fake_env({{"DATABASE_URL", "postgresql://d/db"}});
-  Selection selection{project.dir(), "prod", std::nullopt, std::nullopt};
+  Selection selection{project.path(), "prod", std::nullopt, std::nullopt};
   const Environment selected = select_environment(selection, env);
   CHECK(selected.name == "prod");
   CHECK(selected.is_protected);
@@ -52,10 +52,10 @@ TEST_CASE("the --env flag names the environment file", "[config][source]") {
 }
 
 TEST_CASE("the -c FILE flag names the environment file and wins over --env", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("prod", "database_url: postgresql://prod/db\n");
   const auto file = project.write("elsewhere/ci.yaml", "database_url: postgresql://ci/db\n");
-  Selection selection{project.dir(), "prod", file, std::nullopt};
+  Selection selection{project.path(), "prod", file, std::nullopt};
   const Environment selected = select_environment(selection, fake_env());
   CHECK(selected.name == "ci");
   const Target target = resolve_target(selection, selected, true, fake_env());
@@ -66,28 +66,28 @@ TEST_CASE("the -c FILE flag names the environment file and wins over --env", "[c
 
 TEST_CASE("an environment flag together with CONFITURE_DATABASE_URL is ambiguous",
           "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("prod", "database_url: postgresql://prod/db\n");
   const auto env = fake_env({{"CONFITURE_DATABASE_URL", "postgresql://c/db"}});
   for (bool writes : {false, true}) {
-    Selection by_name{project.dir(), "prod", std::nullopt, std::nullopt};
+    Selection by_name{project.path(), "prod", std::nullopt, std::nullopt};
     const Error e = error_of([&] { resolve(by_name, writes, env); });
     CHECK(e.code == codes::kConfigAmbiguousSource);
     CHECK(e.exit_class == confiture::ExitClass::kConfig);
     CHECK_THAT(std::string(e.what()), !Catch::Contains("postgresql://"));
 
-    Selection by_file{project.dir(), std::nullopt, project.dir() / "db/environments/prod.yaml",
+    Selection by_file{project.path(), std::nullopt, project.path() / "db/environments/prod.yaml",
                       std::nullopt};
     CHECK(error_of([&] { resolve(by_file, writes, env); }).code == codes::kConfigAmbiguousSource);
   }
 }
 
 TEST_CASE("CONFITURE_DATABASE_URL comes before local.yaml and DATABASE_URL", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database_url: postgresql://local/db\n");
   const auto env = fake_env(
       {{"CONFITURE_DATABASE_URL", "postgresql://c/db"}, {"DATABASE_URL", "postgresql://d/db"}});
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Environment selected = select_environment(selection, env);
   CHECK(selected.name == "local");  // its build settings still apply
   const Target target = resolve_target(selection, selected, true, env);
@@ -97,10 +97,10 @@ TEST_CASE("CONFITURE_DATABASE_URL comes before local.yaml and DATABASE_URL", "[c
 }
 
 TEST_CASE("local.yaml is the default environment, before DATABASE_URL", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database_url: postgresql://local/db\n");
   const auto env = fake_env({{"DATABASE_URL", "postgresql://d/db"}});
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Target target = resolve(selection, true, env);
   CHECK(target.origin == Origin::kDefaultEnvironment);
   CHECK(target.dsn == "postgresql://local/db");
@@ -108,9 +108,9 @@ TEST_CASE("local.yaml is the default environment, before DATABASE_URL", "[config
 }
 
 TEST_CASE("DATABASE_URL serves read-only commands", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   const auto env = fake_env({{"DATABASE_URL", "postgresql://d/db"}});
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Environment selected = select_environment(selection, env);
   CHECK(selected.file.empty());
   const Target target = resolve_target(selection, selected, false, env);
@@ -120,9 +120,9 @@ TEST_CASE("DATABASE_URL serves read-only commands", "[config][source]") {
 }
 
 TEST_CASE("DATABASE_URL alone is refused for writes", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   const auto env = fake_env({{"DATABASE_URL", "postgresql://u:hunter2@d/db"}});
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Error e = error_of([&] { resolve(selection, true, env); });
   CHECK(e.code == codes::kConfigUnsafeSource);
   CHECK(e.exit_class == confiture::ExitClass::kConfig);
@@ -131,8 +131,8 @@ TEST_CASE("DATABASE_URL alone is refused for writes", "[config][source]") {
 }
 
 TEST_CASE("no source at all is an error with a hint", "[config][source]") {
-  TempProject project;
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  ProjectDir project;
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   for (bool writes : {false, true}) {
     const Error e = error_of([&] { resolve(selection, writes, fake_env()); });
     CHECK(e.code == codes::kConfigNoSource);
@@ -143,34 +143,34 @@ TEST_CASE("no source at all is an error with a hint", "[config][source]") {
 }
 
 TEST_CASE("empty variables count as unset", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("prod", "database_url: postgresql://prod/db\n");
   const auto env = fake_env({{"CONFITURE_DATABASE_URL", ""}, {"DATABASE_URL", ""}});
-  Selection named{project.dir(), "prod", std::nullopt, std::nullopt};
+  Selection named{project.path(), "prod", std::nullopt, std::nullopt};
   CHECK(resolve(named, true, env).origin == Origin::kEnvironmentFile);
-  Selection bare{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection bare{project.path(), std::nullopt, std::nullopt, std::nullopt};
   CHECK(error_of([&] { resolve(bare, false, env); }).code == codes::kConfigNoSource);
 }
 
 TEST_CASE("an environment without a database is a missing field naming the file",
           "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "include_dirs: [db/schema]\n");
   project.write_env("prod", "protected: true\n");
   const auto env = fake_env({{"DATABASE_URL", "postgresql://d/db"}});
-  Selection implicit{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection implicit{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Error e = error_of([&] { resolve(implicit, false, env); });
   CHECK(e.code == codes::kConfigMissingField);
   CHECK_THAT(std::string(e.what()), Catch::Contains("db/environments/local.yaml"));
-  Selection named{project.dir(), "prod", std::nullopt, std::nullopt};
+  Selection named{project.path(), "prod", std::nullopt, std::nullopt};
   CHECK_THAT(std::string(error_of([&] { resolve(named, false, env); }).what()),
              Catch::Contains("db/environments/prod.yaml"));
 }
 
 TEST_CASE("the database mapping becomes a key=value DSN", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database: {host: localhost, port: 5433, database: app}\n");
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Target target = resolve(selection, true, fake_env());
   CHECK(target.origin == Origin::kDefaultEnvironment);
   CHECK(target.dsn == "host='localhost' port='5433' dbname='app'");
@@ -178,9 +178,9 @@ TEST_CASE("the database mapping becomes a key=value DSN", "[config][source]") {
 }
 
 TEST_CASE("an embedded environment has no DSN but names its database", "[config][source]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("local", "database: {embedded: true, database: myapp_local}\n");
-  Selection selection{project.dir(), "local", std::nullopt, std::nullopt};
+  Selection selection{project.path(), "local", std::nullopt, std::nullopt};
   const Target target = resolve(selection, true, fake_env());
   CHECK(target.origin == Origin::kEnvironmentFile);
   CHECK(target.dsn.empty());
@@ -189,23 +189,23 @@ TEST_CASE("an embedded environment has no DSN but names its database", "[config]
 }
 
 TEST_CASE("select_environment falls back to the built-in default", "[config][source]") {
-  TempProject project;
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::nullopt};
+  ProjectDir project;
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::nullopt};
   const Environment selected = select_environment(selection, fake_env());
   CHECK(selected.name == "local");
   CHECK(selected.file.empty());
 }
 
 TEST_CASE("the --env flag naming a missing environment is an error", "[config][source]") {
-  TempProject project;
-  Selection selection{project.dir(), "nope", std::nullopt, std::nullopt};
+  ProjectDir project;
+  Selection selection{project.path(), "nope", std::nullopt, std::nullopt};
   CHECK(error_of([&] { select_environment(selection, fake_env()); }).code ==
         codes::kConfigEnvNotFound);
 }
 
 TEST_CASE("an empty --database-url is refused", "[config][source]") {
-  TempProject project;
-  Selection selection{project.dir(), std::nullopt, std::nullopt, std::string()};
+  ProjectDir project;
+  Selection selection{project.path(), std::nullopt, std::nullopt, std::string()};
   CHECK(error_of([&] { resolve(selection, false, fake_env()); }).code ==
         codes::kConfigInvalidValue);
 }

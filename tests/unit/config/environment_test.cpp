@@ -13,16 +13,16 @@ using confiture::Error;
 using namespace confiture::config;
 using confiture::config::test::error_of;
 using confiture::config::test::fake_env;
-using confiture::config::test::TempProject;
+using confiture::test::ProjectDir;
 
 namespace {
 
-Environment load(const TempProject& project, const std::string& yaml, const EnvLookup& env) {
+Environment load(const ProjectDir& project, const std::string& yaml, const EnvLookup& env) {
   project.write_env("test", yaml);
-  return load_environment(project.dir(), "test", env);
+  return load_environment(project.path(), "test", env);
 }
 
-Environment load(const TempProject& project, const std::string& yaml) {
+Environment load(const ProjectDir& project, const std::string& yaml) {
   return load(project, yaml, fake_env());
 }
 
@@ -34,11 +34,11 @@ bool any_warning_contains(const Environment& env, const std::string& text) {
 }  // namespace
 
 TEST_CASE("a minimal file gets every default", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, "database_url: postgresql://localhost/app\n");
   CHECK(env.name == "test");
-  CHECK(env.file == project.dir() / "db/environments/test.yaml");
-  CHECK(env.project_dir == project.dir());
+  CHECK(env.file == project.path() / "db/environments/test.yaml");
+  CHECK(env.project_dir == project.path());
   CHECK(env.database_url == "postgresql://localhost/app");
   CHECK_FALSE(env.database);
   REQUIRE(env.include_dirs.size() == 1);
@@ -57,14 +57,14 @@ TEST_CASE("a minimal file gets every default", "[config][environment]") {
 }
 
 TEST_CASE("an empty file loads with defaults", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, "# nothing yet\n");
   CHECK_FALSE(env.database_url);
   CHECK(env.include_dirs.size() == 1);
 }
 
 TEST_CASE("include_dirs empty or null means db/schema", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   for (const char* yaml : {"include_dirs: []\n", "include_dirs:\n"}) {
     const Environment env = load(project, yaml);
     REQUIRE(env.include_dirs.size() == 1);
@@ -74,7 +74,7 @@ TEST_CASE("include_dirs empty or null means db/schema", "[config][environment]")
 }
 
 TEST_CASE("include_dirs string form and mapping form", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 include_dirs:
   - db/schema
@@ -105,7 +105,7 @@ include_dirs:
 
 TEST_CASE("${VAR} is expanded in database_url, nested values and list items",
           "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const auto vars = fake_env({{"DB_PASSWORD", "pw"},
                               {"DB_HOST", "db.internal"},
                               {"SCHEMA_DIR", "db/schema_v2"},
@@ -139,7 +139,7 @@ migration:
 }
 
 TEST_CASE("${VAR} is expanded in the database mapping", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 database:
   host: ${PGHOST_X:-localhost}
@@ -170,7 +170,7 @@ TEST_CASE("database_settings_dsn leaves out empty fields", "[config][environment
 }
 
 TEST_CASE("an unset variable names the variable, the file and the line", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] {
     load(project, "include_dirs:\n  - db/schema\ndatabase_url: postgresql://a:${NOPE}@h/db\n");
   });
@@ -184,7 +184,7 @@ TEST_CASE("an unset variable names the variable, the file and the line", "[confi
 }
 
 TEST_CASE("an unset variable in a list item is located on its line", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] { load(project, "include_dirs:\n  - db/schema\n  - ${GONE}\n"); });
   CHECK(e.code == codes::kConfigUnsetVariable);
   REQUIRE(e.location);
@@ -192,7 +192,7 @@ TEST_CASE("an unset variable in a list item is located on its line", "[config][e
 }
 
 TEST_CASE("YAML syntax errors give file, 1-based line and column", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] {
     load(project, "database_url: postgresql://localhost/app\ninclude_dirs: [db/schema\n");
   });
@@ -205,7 +205,7 @@ TEST_CASE("YAML syntax errors give file, 1-based line and column", "[config][env
 }
 
 TEST_CASE("a YAML syntax error points at the offending line", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] { load(project, "build:\n  sort_mode: hex\n  bad: key: x\n"); });
   CHECK(e.code == codes::kConfigYamlSyntax);
   REQUIRE(e.location);
@@ -215,7 +215,7 @@ TEST_CASE("a YAML syntax error points at the offending line", "[config][environm
 }
 
 TEST_CASE("wrong types name the key, the file and the line", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   struct Case {
     const char* yaml;
     const char* key;
@@ -249,7 +249,7 @@ TEST_CASE("wrong types name the key, the file and the line", "[config][environme
 }
 
 TEST_CASE("custom separators need a template", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] { load(project, "build:\n  separators:\n    style: custom\n"); });
   CHECK(e.code == codes::kConfigInvalidValue);
   CHECK_THAT(std::string(e.what()), Catch::Contains("custom_template"));
@@ -265,7 +265,7 @@ build:
 }
 
 TEST_CASE("every separator style and sort mode is read", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   CHECK(load(project, "build: {separators: {style: mysql}}\n").build.separator_style ==
         SeparatorStyle::kMysql);
   CHECK(load(project, "build: {separators: {style: line_comment}}\n").build.separator_style ==
@@ -276,14 +276,14 @@ TEST_CASE("every separator style and sort mode is read", "[config][environment]"
 }
 
 TEST_CASE("an include_dirs mapping without path is an error", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] { load(project, "include_dirs:\n  - recursive: true\n"); });
   CHECK(e.code == codes::kConfigMissingField);
   CHECK_THAT(std::string(e.what()), Catch::Contains("include_dirs[0]"));
 }
 
 TEST_CASE("unknown keys are warnings naming the key and file", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 database_url: postgresql://localhost/app
 sort_mode: hex
@@ -301,7 +301,7 @@ include_dirs:
 }
 
 TEST_CASE("Python-only keys are accepted with a notice", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 pggit:
   enabled: true
@@ -315,21 +315,21 @@ seed:
 }
 
 TEST_CASE("ssh_tunnel is refused rather than ignored", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Error e = error_of([&] { load(project, "ssh_tunnel:\n  host: bastion\n"); });
   CHECK(e.code == codes::kConfigInvalidValue);
   CHECK_THAT(std::string(e.what()), Catch::Contains("ssh_tunnel"));
 }
 
 TEST_CASE("the protected flag", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   CHECK(load(project, "protected: true\n").is_protected);
   CHECK(load(project, "protected: yes\n").is_protected);
   CHECK_FALSE(load(project, "protected: false\n").is_protected);
 }
 
 TEST_CASE("the embedded form", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, "database: {embedded: true, database: myapp_local}\n");
   REQUIRE(env.database);
   CHECK(env.database->embedded);
@@ -339,8 +339,8 @@ TEST_CASE("the embedded form", "[config][environment]") {
 
 TEST_CASE("the embedded form defaults the database name to the project directory",
           "[config][environment]") {
-  TempProject project;
-  const std::filesystem::path dir = project.dir() / "My-Shop 2";
+  ProjectDir project;
+  const std::filesystem::path dir = project.path() / "My-Shop 2";
   std::filesystem::create_directories(dir / "db/environments");
   project.write("My-Shop 2/db/environments/local.yaml",
                 "database:\n  embedded: true\n  host: elsewhere\n");
@@ -354,7 +354,7 @@ TEST_CASE("the embedded form defaults the database name to the project directory
 }
 
 TEST_CASE("database_url wins over database, with a warning", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 database_url: postgresql://localhost/a
 database: {host: localhost, database: b}
@@ -366,7 +366,7 @@ database: {host: localhost, database: b}
 }
 
 TEST_CASE("database_url accepts URIs and key=value strings only", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   CHECK(load(project, "database_url: postgres://h/db\n").database_url == "postgres://h/db");
   CHECK(load(project, "database_url: host=/tmp dbname=app\n").database_url ==
         "host=/tmp dbname=app");
@@ -378,7 +378,7 @@ TEST_CASE("database_url accepts URIs and key=value strings only", "[config][envi
 
 TEST_CASE("the Python tool's lock timeout and legacy tracking table are honoured",
           "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 migration_table: legacy_table
 migration:
@@ -400,7 +400,7 @@ migration:
 
 TEST_CASE("repeated keys keep the last value with a warning; merge keys work",
           "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const Environment env = load(project, R"(
 protected: false
 protected: true
@@ -416,10 +416,10 @@ build:
 }
 
 TEST_CASE("a realistic Python-tool environment file loads", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   const std::filesystem::path fixture =
       std::filesystem::path(CONFITURE_SOURCE_DIR) / "tests/unit/config/fixtures/python_local.yaml";
-  const Environment env = load_environment_file(fixture, project.dir(), fake_env());
+  const Environment env = load_environment_file(fixture, project.path(), fake_env());
   CHECK(env.name == "python_local");
   CHECK(env.database_url == "postgresql://app:devpass@localhost:5432/myapp_local");
   REQUIRE(env.include_dirs.size() == 3);
@@ -442,23 +442,23 @@ TEST_CASE("a realistic Python-tool environment file loads", "[config][environmen
 }
 
 TEST_CASE("a missing environment lists the existing ones", "[config][environment]") {
-  TempProject project;
+  ProjectDir project;
   project.write_env("staging", "database_url: postgresql://s/db\n");
   project.write_env("local", "database_url: postgresql://l/db\n");
-  const Error e = error_of([&] { load_environment(project.dir(), "prod", fake_env()); });
+  const Error e = error_of([&] { load_environment(project.path(), "prod", fake_env()); });
   CHECK(e.code == codes::kConfigEnvNotFound);
   CHECK(e.exit_class == confiture::ExitClass::kConfig);
   CHECK_THAT(std::string(e.what()), Catch::Contains("prod"));
   CHECK_THAT(e.hint, Catch::Contains("local, staging"));
 
   const Error traversal =
-      error_of([&] { load_environment(project.dir(), "../environments/local", fake_env()); });
+      error_of([&] { load_environment(project.path(), "../environments/local", fake_env()); });
   CHECK(traversal.code == codes::kConfigEnvNotFound);
 }
 
 TEST_CASE("default_environment", "[config][environment]") {
-  TempProject project;
-  const Environment env = default_environment(project.dir());
+  ProjectDir project;
+  const Environment env = default_environment(project.path());
   CHECK(env.name == "local");
   CHECK(env.file.empty());
   CHECK_FALSE(env.database_url);
