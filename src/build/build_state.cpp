@@ -1,9 +1,15 @@
 // The build's traces: version file in the project, record row in the database.
 #include "confiture/build/build_state.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <limits.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -23,27 +29,51 @@ fs::path version_file_path(const fs::path& project_dir) {
   return project_dir / "db" / ".confiture_version.json";
 }
 
-void write_file_atomically(const fs::path& path, const std::string& bytes) {
+void write_file_atomically(const fs::path& path, std::span<const std::string_view> parts) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   fs::path tmp = path;
   tmp += fmt::format(".tmp.{}", ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      fs::remove(tmp, ec);
-      throw Error(codes::kSchemaWriteFailed, ExitClass::kSchema,
-                  fmt::format("cannot write {}", path.string()),
-                  "check that the directory exists and is writable");
+  auto fail = [&](int err) {
+    fs::remove(tmp, ec);
+    return Error(codes::kSchemaWriteFailed, ExitClass::kSchema,
+                 fmt::format("cannot write {}: {}", path.string(), std::strerror(err)),
+                 "check that the directory exists and is writable");
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) throw fail(errno);
+  std::vector<iovec> iov;
+  iov.reserve(parts.size());
+  for (auto part : parts) {
+    if (!part.empty()) iov.push_back({const_cast<char*>(part.data()), part.size()});
+  }
+  for (std::size_t first = 0; first < iov.size();) {
+    int count = static_cast<int>(std::min<std::size_t>(iov.size() - first, IOV_MAX));
+    ssize_t n = ::writev(fd, &iov[first], count);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw fail(err);
+    }
+    // Partial write: skip what went out, resume inside the first unfinished part.
+    auto done = static_cast<std::size_t>(n);
+    while (first < iov.size() && done >= iov[first].iov_len) done -= iov[first++].iov_len;
+    if (done > 0) {
+      iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + done;
+      iov[first].iov_len -= done;
     }
   }
+  if (::close(fd) != 0) throw fail(errno);
   fs::rename(tmp, path, ec);
   if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(codes::kSchemaWriteFailed, ExitClass::kSchema,
-                fmt::format("cannot write {}: {}", path.string(), ec.message()));
+    int err = ec.value();
+    throw fail(err);
   }
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  write_file_atomically(path, std::span<const std::string_view>(&bytes, 1));
 }
 
 void write_version_file(const fs::path& project_dir, const BuildState& state) {

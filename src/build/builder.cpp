@@ -87,7 +87,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
   std::vector<LoadedFile> loaded = load_files(files);
   report.files = loaded.size();
   report.hash = schema_hash(loaded);
-  std::string schema = concatenate(loaded, env, report.hash);
+  GeneratedSchema schema = concatenate(loaded, env, report.hash);
   report.read_ms = ms_since(t);
 
   t = Clock::now();
@@ -95,7 +95,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
                                                 : env.project_dir / "db" / "generated" /
                                                       fmt::format("schema_{}.sql", env.name);
   if (output.is_relative()) output = env.project_dir / output;
-  write_file_atomically(output, schema);
+  write_file_atomically(output, schema.parts());
   report.bytes = schema.size();
   report.output_path = output.lexically_normal().string();
   report.write_ms = ms_since(t);

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "confiture/pg/connection.hpp"
 
@@ -33,6 +35,8 @@ std::string record_insert_sql(const BuildState& state);
 std::optional<std::string> recorded_hash(pg::Connection& db);
 
 // Writes bytes to path through a temporary file and a rename, so a reader never sees half.
-void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+void write_file_atomically(const std::filesystem::path& path,
+                           std::span<const std::string_view> parts);
 
 }  // namespace confiture::build

@@ -129,7 +129,7 @@ TEST_CASE("concatenation: compat header, separators, newline-terminated, determi
   auto env = project.environment();
   auto files = build::load_files(build::discover(env));
   std::string hash = build::schema_hash(files);
-  std::string out = build::concatenate(files, env, hash);
+  std::string out = build::concatenate(files, env, hash).text();
   CHECK(out.rfind("-- ============================================\n-- PostgreSQL Schema for "
                   "Confiture\n",
                   0) == 0);
@@ -139,10 +139,10 @@ TEST_CASE("concatenation: compat header, separators, newline-terminated, determi
   CHECK(out.find("/* ==========================================\n * File: db/schema/a.sql\n * "
                  "========================================== */\n\nSELECT 1;\n") !=
         std::string::npos);
-  CHECK(out == build::concatenate(files, env, hash));
+  CHECK(out == build::concatenate(files, env, hash).text());
 
   env.build.separator_style = config::SeparatorStyle::kCustom;
   env.build.custom_template = "-- >>> {file_path}";
-  out = build::concatenate(files, env, hash);
+  out = build::concatenate(files, env, hash).text();
   CHECK(out.find("\n-- >>> db/schema/b.sql\nSELECT 2;\n") != std::string::npos);
 }
