@@ -58,5 +58,6 @@ void add_init_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_build_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_status_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_server_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_migrate_command(CLI::App& app, GlobalOptions& options, Action& action);
 
 }  // namespace confiture::cli

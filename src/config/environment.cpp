@@ -443,6 +443,10 @@ class EnvironmentParser {
       } else if (entry.key == "lock_timeout_ms") {
         env_.migration.lock_timeout_ms = reader_.read_int(value, entry.path, 0);
         lock_timeout_set = true;
+      } else if (entry.key == "statement_lock_timeout_ms") {
+        env_.migration.statement_lock_timeout_ms = reader_.read_int(value, entry.path, 0);
+      } else if (entry.key == "lock_retries") {
+        env_.migration.lock_retries = reader_.read_int(value, entry.path, 0);
       } else if (entry.key == "directory") {
         env_.migration.directory = reader_.read_string(value, entry.path);
         require_path(value, env_.migration.directory, entry.path);

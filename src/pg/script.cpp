@@ -108,10 +108,11 @@ class Pipeline {
 // Runs statements [first, last) as one unit: inside BEGIN/COMMIT when `transactional`.
 std::optional<StatementFailure> run_unit(Pipeline& pipeline,
                                          std::span<const ScriptStatement> statements,
-                                         std::size_t first, std::size_t last, bool transactional) {
+                                         std::size_t first, std::size_t last, bool transactional,
+                                         TransactionEnd end) {
   if (transactional) pipeline.send("BEGIN");
   for (std::size_t i = first; i < last; ++i) pipeline.send(std::string(statements[i].sql));
-  if (transactional) pipeline.send("COMMIT");
+  if (transactional) pipeline.send(end == TransactionEnd::kCommit ? "COMMIT" : "ROLLBACK");
   pipeline.sync();
 
   std::optional<StatementFailure> failure;
@@ -135,7 +136,8 @@ std::optional<StatementFailure> run_unit(Pipeline& pipeline,
 }  // namespace
 
 std::optional<StatementFailure> run_script(Connection& conn,
-                                           std::span<const ScriptStatement> statements) {
+                                           std::span<const ScriptStatement> statements,
+                                           TransactionEnd end) {
   PGconn* pg = native_handle(conn);
   if (PQstatus(pg) != CONNECTION_OK) throw_connection_lost(conn, PQerrorMessage(pg));
   if (PQtransactionStatus(pg) != PQTRANS_IDLE) {
@@ -151,7 +153,7 @@ std::optional<StatementFailure> run_script(Connection& conn,
     if (transactional) {
       while (last < statements.size() && !statements[last].needs_autocommit) ++last;
     }
-    if (auto failure = run_unit(pipeline, statements, first, last, transactional)) {
+    if (auto failure = run_unit(pipeline, statements, first, last, transactional, end)) {
       return failure;
     }
     first = last;

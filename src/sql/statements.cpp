@@ -64,8 +64,8 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// First byte at or after `from` that is neither whitespace nor inside a comment. Only used between
-// statements, where the parser has already proven there is nothing else.
+}  // namespace
+
 std::size_t skip_blanks_and_comments(std::string_view text, std::size_t from, std::size_t end) {
   std::size_t i = from;
   while (i < end) {
@@ -93,6 +93,8 @@ std::size_t skip_blanks_and_comments(std::string_view text, std::size_t from, st
   }
   return std::min(i, end);
 }
+
+namespace {
 
 // End of the last token in text[begin, end), which may be followed by blanks and comments.
 std::size_t end_of_last_token(std::string_view text, std::size_t begin, std::size_t end) {

@@ -31,7 +31,11 @@ struct StatementFailure {
 // statements are not run. A COMMIT that fails (deferred constraints) is attributed to the last
 // statement of its transaction. Returns nullopt on success.
 // Throws Error(kConnLost, kConnection) when the session is lost on the way.
+// With TransactionEnd::kRollback every transactional run ends in ROLLBACK instead of COMMIT:
+// the statements really run, and leave no trace (dry runs).
+enum class TransactionEnd { kCommit, kRollback };
 std::optional<StatementFailure> run_script(Connection& conn,
-                                           std::span<const ScriptStatement> statements);
+                                           std::span<const ScriptStatement> statements,
+                                           TransactionEnd end = TransactionEnd::kCommit);
 
 }  // namespace confiture::pg

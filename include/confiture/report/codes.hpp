@@ -38,6 +38,26 @@ inline constexpr const char* kServerStartFailed = "SERVER_1802";
 inline constexpr const char* kServerStopFailed = "SERVER_1803";
 inline constexpr const char* kServerNotRunning = "SERVER_1804";
 
+// Migrations (SPEC §4). Codes the Python tool has keep its number and exit class.
+inline constexpr const char* kMigrFailed = "MIGR_001";               // exit 3
+inline constexpr const char* kMigrFileExists = "MIGR_004";           // exit 3
+inline constexpr const char* kMigrVersionNotFound = "MIGR_100";      // exit 3
+inline constexpr const char* kMigrUnreadable = "MIGR_102";           // exit 3
+inline constexpr const char* kMigrDuplicateVersion = "MIGR_106";     // exit 3
+inline constexpr const char* kMigrTransactionControl = "MIGR_107";   // exit 3
+inline constexpr const char* kMigrDirNotFound = "MIGR_110";          // exit 5
+inline constexpr const char* kMigrPythonFile = "MIGR_111";           // exit 4
+inline constexpr const char* kMigrOrphanFile = "MIGR_112";           // exit 4
+inline constexpr const char* kMigrDownWithoutUp = "MIGR_113";        // exit 4
+inline constexpr const char* kMigrSyntax = "MIGR_114";               // exit 4
+inline constexpr const char* kMigrChecksumMismatch = "MIGR_115";     // exit 1
+inline constexpr const char* kMigrBadName = "MIGR_116";              // exit 5
+inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
+inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
+inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
+inline constexpr const char* kLockStatementTimeout = "LOCK_1310";    // exit 6
+inline constexpr const char* kRollbackMissingDown = "ROLLBACK_600";  // exit 8
+
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";
 inline constexpr const char* kSafetyNeedsYes = "SAFETY_1901";

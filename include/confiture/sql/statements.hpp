@@ -37,4 +37,8 @@ struct SplitResult {
 // a quoted identifier or a dollar-quoted body, yields the error instead of any statement.
 SplitResult split(std::string_view text);
 
+// First byte in [from, end) that is neither whitespace nor inside a -- or (nested) /* */
+// comment; `end` when there is none. Meant for text the parser has already accepted.
+std::size_t skip_blanks_and_comments(std::string_view text, std::size_t from, std::size_t end);
+
 }  // namespace confiture::sql

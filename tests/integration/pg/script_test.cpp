@@ -45,6 +45,21 @@ TEST_CASE("run_script runs every statement and commits") {
   CHECK(conn.exec("SELECT f(41)")[0][0].as<int>() == 42);
 }
 
+TEST_CASE("TransactionEnd::kRollback runs every statement and leaves no trace") {
+  test::TestDatabase db;
+  pg::Connection conn(db.dsn());
+  const std::vector<std::string> texts = {"CREATE TABLE a (id int)", "INSERT INTO a VALUES (1)"};
+  auto statements = transactional(texts);  // views into texts
+  CHECK_FALSE(pg::run_script(conn, statements, pg::TransactionEnd::kRollback).has_value());
+  CHECK_FALSE(table_exists(conn, "a"));
+  const std::vector<std::string> bad = {"CREATE TABLE a (id int)", "INSERT INTO a VALUES ('x')"};
+  auto failing = transactional(bad);
+  auto failure = pg::run_script(conn, failing, pg::TransactionEnd::kRollback);
+  REQUIRE(failure.has_value());
+  CHECK(failure->index == 1);
+  CHECK_FALSE(table_exists(conn, "a"));
+}
+
 TEST_CASE("an empty script succeeds") {
   test::TestDatabase db;
   pg::Connection conn(db.dsn());

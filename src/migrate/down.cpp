@@ -1,0 +1,152 @@
+// migrate down / down-to: the plan is made and checked in full before the first .down.sql runs.
+#include "confiture/migrate/down.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "confiture/migrate/migration_script.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+#include "migrate_session.hpp"
+#include "run_migration.hpp"
+
+namespace confiture::migrate {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Step {
+  AppliedMigration row;
+  const MigrationFile* file;  // nullptr when the migration's files are gone
+};
+
+std::vector<Step> plan(const std::vector<AppliedMigration>& applied,
+                       const std::vector<MigrationFile>& files, const DownOptions& options) {
+  std::vector<Step> steps;
+  if (options.to) {
+    bool known = find_version(files, *options.to) != nullptr;
+    for (const auto& row : applied) known = known || row.version == *options.to;
+    if (!known) {
+      throw Error(codes::kMigrVersionNotFound, ExitClass::kConnection,
+                  fmt::format("down-to {}: no migration has that version", *options.to),
+                  "`confiture migrate status` lists the versions");
+    }
+    for (auto it = applied.rbegin(); it != applied.rend(); ++it) {
+      if (it->version > *options.to) steps.push_back({*it, find_version(files, it->version)});
+    }
+    return steps;
+  }
+  auto count = static_cast<std::size_t>(options.steps);
+  for (auto it = applied.rbegin(); it != applied.rend() && steps.size() < count; ++it) {
+    steps.push_back({*it, find_version(files, it->version)});
+  }
+  return steps;
+}
+
+void require_down_files(const std::vector<Step>& steps, const std::string& dir) {
+  std::vector<std::string> missing;
+  for (const auto& step : steps) {
+    if (!step.file) {
+      missing.push_back(fmt::format("{}_{} (no files at all)", step.row.version, step.row.name));
+    } else if (!step.file->down) {
+      missing.push_back(fmt::format("{}_{}.down.sql", step.file->version, step.file->name));
+    }
+  }
+  if (missing.empty()) return;
+  Error error(codes::kRollbackMissingDown, ExitClass::kRollback,
+              fmt::format("cannot roll back: no .down.sql in {} for {}; nothing was run", dir,
+                          fmt::join(missing, ", ")),
+              "write the missing .down.sql file(s), or roll back fewer migrations");
+  error.details["missing"] = missing;
+  throw error;
+}
+
+}  // namespace
+
+nlohmann::json DownReport::to_json() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : rolled_back) {
+    list.push_back({{"version", m.version},
+                    {"name", m.name},
+                    {"file", m.file},
+                    {"transactional", m.transactional},
+                    {"duration_ms", m.duration_ms},
+                    {"attempts", m.attempts}});
+  }
+  return {{"environment", environment},
+          {"database", database},
+          {"tracking_table", table},
+          {"rolled_back", list},
+          {"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},
+          {"dry_run", dry_run},
+          {"total_duration_ms", total_ms},
+          {"warnings", warnings}};
+}
+
+DownReport migrate_down(const MigrateProject& project, const DownOptions& options,
+                        const config::EnvLookup& lookup, const ProgressFn& progress) {
+  const auto start = Clock::now();
+  if (!options.to && options.steps < 1) {
+    throw Error(codes::kConfigInvalidValue, ExitClass::kConfig,
+                fmt::format("--steps {}: must be 1 or more", options.steps));
+  }
+  DownReport report;
+  report.environment = project.env.name;
+  report.dry_run = options.dry_run;
+  std::vector<MigrationFile> files = project_migrations(project);
+  MigrateSession session(
+      project, /*writes=*/!options.dry_run, /*take_lock=*/!options.dry_run, options.lock,
+      options.to ? "confiture migrate down-to" : "confiture migrate down", lookup);
+  report.warnings = session.warnings();
+  report.database = session.target().description;
+  Ledger& ledger = session.ledger();
+  report.table = ledger.table().display();
+  std::vector<AppliedMigration> applied = ledger.applied();
+  std::vector<Step> steps = plan(applied, files, options);
+  require_down_files(steps, project.dir_display);
+
+  // Parse every .down.sql before the first one runs.
+  std::vector<MigrationScript> scripts;
+  for (const auto& step : steps) {
+    scripts.push_back(parse_migration_script(
+        read_migration_text(*step.file->down, *step.file->down_display), *step.file->down_display));
+    for (const auto& w : scripts.back().warnings) report.warnings.push_back(w);
+  }
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const MigrationFile& file = *steps[i].file;
+    MigrationResult result;
+    result.version = file.version;
+    result.name = file.name;
+    result.file = *file.down_display;
+    result.transactional = scripts[i].transactional;
+    if (!options.dry_run) {
+      MigrationRef ref{file.version + "_" + file.name, "down"};
+      progress(fmt::format("rolling back {} ...", ref.label));
+      try {
+        RunOutcome outcome = run_migration(
+            session.db(), ref, scripts[i],
+            [&](std::optional<int>) { return ledger.delete_sql(file.version); },
+            session.run_settings(), progress);
+        result.duration_ms = outcome.duration_ms;
+        result.attempts = outcome.attempts;
+      } catch (Error& error) {
+        nlohmann::json done = nlohmann::json::array();
+        for (const auto& m : report.rolled_back) done.push_back(m.version);
+        error.details["rolled_back_in_this_run"] = done;
+        throw;
+      }
+    }
+    report.rolled_back.push_back(std::move(result));
+  }
+  for (auto it = applied.rbegin(); it != applied.rend() && !report.current; ++it) {
+    bool gone = std::any_of(steps.begin(), steps.end(),
+                            [&](const Step& s) { return s.row.version == it->version; });
+    if (!gone) report.current = it->version;
+  }
+  report.total_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return report;
+}
+
+}  // namespace confiture::migrate

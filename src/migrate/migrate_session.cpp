@@ -1,0 +1,36 @@
+// Opening the database side of a migrate command.
+#include "migrate_session.hpp"
+
+#include <fmt/format.h>
+
+#include "confiture/pg/quote.hpp"
+
+namespace confiture::migrate {
+
+MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool take_lock,
+                               const LockOptions& lock, const std::string& command,
+                               const config::EnvLookup& lookup)
+    : target_(project_target(project, writes, lookup)),
+      db_(target_.dsn),
+      ledger_(db_, tracking_table(project)) {
+  const auto& settings = project.env.migration;
+  run_settings_.lock_retries = lock.lock_retries.value_or(settings.lock_retries);
+  run_settings_.statement_lock_timeout_ms =
+      lock.statement_lock_timeout_ms.value_or(settings.statement_lock_timeout_ms);
+  // Shown in pg_stat_activity, so a DBA (or a blocked runner) sees who this session is.
+  db_.exec("SET application_name = " + pg::quote_literal(command));
+  if (take_lock && lock.no_lock) {
+    warnings_.push_back(
+        "--no-lock: the migration lock is not taken; two runners at once may apply the same "
+        "migration twice");
+  } else if (take_lock) {
+    lock_.emplace(db_, lock.lock_timeout_ms.value_or(settings.lock_timeout_ms), command);
+  }
+  if (run_settings_.statement_lock_timeout_ms > 0) {
+    db_.exec(fmt::format(
+        "SET lock_timeout = {}",
+        pg::quote_literal(fmt::format("{}ms", run_settings_.statement_lock_timeout_ms))));
+  }
+}
+
+}  // namespace confiture::migrate

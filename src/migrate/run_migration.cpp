@@ -1,0 +1,313 @@
+// Applying one migration file: transaction envelope, autocommit files, lock-timeout retries,
+// and errors that point at the failing line.
+#include "run_migration.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "blocker_watch.hpp"
+#include "confiture/pg/quote.hpp"
+#include "confiture/pg/script.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+#include "confiture/sql/source_position.hpp"
+
+namespace confiture::migrate {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr const char* kLockNotAvailable = "55P03";
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// 1 s, 2 s, 4 s, ... at most 10 s between attempts.
+std::chrono::milliseconds backoff(int attempt) {
+  return std::chrono::milliseconds(std::min(1000 << std::min(attempt - 1, 4), 10000));
+}
+
+std::vector<pg::ScriptStatement> script_statements(const MigrationScript& script, std::size_t from,
+                                                   bool autocommit) {
+  std::vector<pg::ScriptStatement> out;
+  for (std::size_t i = from; i < script.statements.size(); ++i) {
+    const auto& s = script.statements[i];
+    out.push_back({std::string_view(script.text).substr(s.offset, s.length), autocommit});
+  }
+  return out;
+}
+
+// The failing statement, located in the file (PostgreSQL's position when it gives one).
+Error statement_error(const char* code, const MigrationRef& ref, const MigrationScript& script,
+                      std::size_t index, const pg::StatementFailure& failure) {
+  const MigrationStatement& s = script.statements[index];
+  std::size_t offset = s.offset;
+  if (failure.position > 0) {
+    std::string_view text = std::string_view(script.text).substr(s.offset, s.length);
+    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure.position - 1));
+  }
+  auto pos = sql::line_column(script.text, offset);
+  Error error(code, ExitClass::kConnection,
+              fmt::format("migration {} ({}) failed at {}:{}: {}: {}", ref.label, ref.direction,
+                          script.display, pos.line, s.summary, failure.message));
+  error.location = SourceLocation{script.display, pos.line, pos.column};
+  error.migration = ref.label;
+  error.details = {{"sqlstate", failure.sqlstate}, {"statement", s.summary},
+                   {"detail", failure.detail},     {"context", failure.context},
+                   {"pg_hint", failure.hint},      {"direction", ref.direction},
+                   {"statement_index", index + 1}};
+  return error;
+}
+
+Error ledger_error(const MigrationRef& ref, const pg::StatementFailure& failure) {
+  Error error(codes::kMigrFailed, ExitClass::kConnection,
+              fmt::format("recording migration {} ({}) in the tracking table failed: {}", ref.label,
+                          ref.direction, failure.message),
+              "the migration was rolled back with it; if another runner applied it meanwhile "
+              "(--no-lock), check `confiture migrate status`");
+  error.migration = ref.label;
+  error.details = {{"sqlstate", failure.sqlstate}, {"detail", failure.detail}};
+  return error;
+}
+
+// Sessions holding a lock on `object` (when the watch saw nothing: no retry was made).
+std::vector<Blocker> lock_holders_of(pg::Connection& db, const std::string& object) {
+  std::vector<Blocker> out;
+  if (object.empty()) return out;
+  try {
+    auto rows = db.exec(fmt::format(
+        "SELECT a.pid, coalesce(a.usename, ''), coalesce(a.application_name, ''), "
+        "coalesce(a.state, ''), left(coalesce(a.query, ''), 200), "
+        "coalesce(to_char(a.xact_start AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '') "
+        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.granted AND l.relation = to_regclass({}) AND l.pid <> pg_backend_pid()",
+        pg::quote_literal(object)));
+    for (const auto& row : rows) {
+      Blocker b;
+      b.pid = row[0].as<int>();
+      b.usename = row[1].as<std::string>();
+      b.application_name = row[2].as<std::string>();
+      b.state = row[3].as<std::string>();
+      b.query = row[4].as<std::string>();
+      b.transaction_started = row[5].as<std::string>();
+      out.push_back(std::move(b));
+    }
+  } catch (const Error&) {
+    // Only detail for a message that is being built anyway.
+  }
+  return out;
+}
+
+Error lock_timeout_error(pg::Connection& db, const MigrationRef& ref, const MigrationScript& script,
+                         std::size_t index, const pg::StatementFailure& failure,
+                         const RunSettings& settings, int attempts, const BlockerWatch* watch) {
+  const MigrationStatement& s = script.statements[index];
+  std::vector<Blocker> blockers = watch ? watch->last_seen() : std::vector<Blocker>{};
+  if (blockers.empty()) blockers = lock_holders_of(db, s.object);
+  std::string who = "no blocking session could be identified (it may have finished)";
+  nlohmann::json list = nlohmann::json::array();
+  for (std::size_t i = 0; i < blockers.size(); ++i) {
+    const Blocker& b = blockers[i];
+    who = (i ? who + "; " : std::string("blocked by ")) + describe(b);
+    list.push_back({{"pid", b.pid},
+                    {"user", b.usename},
+                    {"application_name", b.application_name},
+                    {"client", b.client},
+                    {"state", b.state},
+                    {"query", b.query},
+                    {"transaction_started", b.transaction_started}});
+  }
+  Error error(codes::kLockStatementTimeout, ExitClass::kLock,
+              fmt::format("migration {} ({}) gave up after {} attempt(s): {} at {}:{} waited "
+                          "more than {} ms for a lock; {}",
+                          ref.label, ref.direction, attempts, s.summary, script.display, s.line,
+                          settings.statement_lock_timeout_ms, who),
+              "the statement waiting for the lock was rolled back; end or wait for the "
+              "blocking transaction, then run again (or raise "
+              "migration.statement_lock_timeout_ms / --statement-lock-timeout)");
+  error.location = SourceLocation{script.display, s.line, 0};
+  error.migration = ref.label;
+  error.details = {{"sqlstate", failure.sqlstate},
+                   {"statement", s.summary},
+                   {"attempts", attempts},
+                   {"blockers", list}};
+  return error;
+}
+
+// Invalid indexes (a failed CREATE INDEX CONCURRENTLY leaves one behind).
+std::vector<std::string> invalid_indexes(pg::Connection& db) {
+  std::vector<std::string> out;
+  auto rows = db.exec(
+      "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_index i "
+      "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE NOT i.indisvalid ORDER BY 1");
+  for (const auto& row : rows) out.push_back(row[0].as<std::string>());
+  return out;
+}
+
+struct Cleanup {
+  std::vector<std::string> dropped;  // invalid indexes this migration left and we dropped
+  std::vector<std::string> left;     // ... that could not be dropped: the user must
+};
+
+Cleanup drop_new_invalid_indexes(pg::Connection& db, const std::vector<std::string>& before) {
+  Cleanup cleanup;
+  for (const auto& index : invalid_indexes(db)) {
+    if (std::binary_search(before.begin(), before.end(), index)) continue;
+    try {
+      // Already quoted by format('%I.%I') on the server.
+      db.exec("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+      cleanup.dropped.push_back(index);
+    } catch (const Error&) {
+      cleanup.left.push_back(index);
+    }
+  }
+  return cleanup;
+}
+
+RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
+                             const MigrationScript& script, const LedgerStatement& ledger,
+                             const RunSettings& settings, const Notice& notice) {
+  const std::string ledger_sql = ledger(std::nullopt);
+  std::vector<pg::ScriptStatement> statements = script_statements(script, 0, false);
+  statements.push_back({ledger_sql, false});
+  std::unique_ptr<BlockerWatch> watch;
+  for (int attempt = 1;; ++attempt) {
+    const auto start = Clock::now();
+    auto failure = pg::run_script(db, statements);
+    if (!failure) return {ms_since(start), attempt};
+    if (failure->index >= script.statements.size()) throw ledger_error(ref, *failure);
+    if (failure->sqlstate != kLockNotAvailable) {
+      Error error = statement_error(codes::kMigrFailed, ref, script, failure->index, *failure);
+      error.hint = (failure->hint.empty() ? "" : failure->hint + "; ") +
+                   std::string(
+                       "the migration was rolled back: nothing of it was applied and "
+                       "nothing recorded");
+      throw error;
+    }
+    if (attempt > settings.lock_retries) {
+      Error error = lock_timeout_error(db, ref, script, failure->index, *failure, settings, attempt,
+                                       watch.get());
+      error.hint = "nothing of this migration was applied or recorded; " + error.hint;
+      throw error;
+    }
+    if (!watch) watch = std::make_unique<BlockerWatch>(db.dsn(), db.raw().backendpid());
+    auto wait = backoff(attempt);
+    notice(fmt::format("{}: lock timeout on {} (line {}); attempt {} of {} in {} ms", ref.label,
+                       script.statements[failure->index].summary,
+                       script.statements[failure->index].line, attempt + 1,
+                       settings.lock_retries + 1, wait.count()));
+    std::this_thread::sleep_for(wait);
+  }
+}
+
+RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
+                          const MigrationScript& script, const LedgerStatement& ledger,
+                          const RunSettings& settings, const Notice& notice) {
+  std::size_t done = 0;
+  std::unique_ptr<BlockerWatch> watch;
+  auto start = Clock::now();
+  int attempt = 1;
+  while (done < script.statements.size()) {
+    const std::vector<std::string> before = invalid_indexes(db);
+    std::vector<pg::ScriptStatement> statements = script_statements(script, done, true);
+    std::optional<pg::StatementFailure> failure;
+    try {
+      failure = pg::run_script(db, statements);
+    } catch (Error& lost) {
+      lost.migration = ref.label;
+      lost.hint = fmt::format(
+          "{} is non-transactional: statements up to #{} had committed, the one running may or "
+          "may not have; nothing was recorded in the ledger — check the database before "
+          "running it again",
+          script.display, done);
+      throw;
+    }
+    if (!failure) break;
+    const std::size_t index = done + failure->index;
+    Cleanup cleanup = drop_new_invalid_indexes(db, before);
+    if (failure->sqlstate == kLockNotAvailable && attempt <= settings.lock_retries) {
+      if (!watch) watch = std::make_unique<BlockerWatch>(db.dsn(), db.raw().backendpid());
+      auto wait = backoff(attempt);
+      notice(fmt::format("{}: lock timeout on {} (line {}); attempt {} of {} in {} ms", ref.label,
+                         script.statements[index].summary, script.statements[index].line,
+                         attempt + 1, settings.lock_retries + 1, wait.count()));
+      std::this_thread::sleep_for(wait);
+      ++attempt;
+      done = index;  // statements before it committed: go on from the one that timed out
+      continue;
+    }
+    Error error =
+        failure->sqlstate == kLockNotAvailable
+            ? lock_timeout_error(db, ref, script, index, *failure, settings, attempt, watch.get())
+            : statement_error(index == 0 ? codes::kMigrFailed : codes::kMigrPartiallyApplied, ref,
+                              script, index, *failure);
+    nlohmann::json ran = nlohmann::json::array();
+    for (std::size_t i = 0; i < index; ++i) {
+      ran.push_back(
+          {{"line", script.statements[i].line}, {"statement", script.statements[i].summary}});
+    }
+    error.details["statements_committed"] = ran;
+    error.details["invalid_indexes_dropped"] = cleanup.dropped;
+    error.details["invalid_indexes_left"] = cleanup.left;
+    std::string hint = fmt::format(
+        "{} runs without a transaction: {} statement(s) before this one committed and stay; "
+        "nothing was recorded in the ledger",
+        script.display, index);
+    if (!cleanup.dropped.empty()) {
+      hint += fmt::format("; dropped the invalid index {} the failed statement left",
+                          fmt::join(cleanup.dropped, ", "));
+    }
+    if (!cleanup.left.empty()) {
+      hint += fmt::format("; drop the invalid index it left with DROP INDEX CONCURRENTLY {}",
+                          fmt::join(cleanup.left, ", "));
+    }
+    if (index > 0) {
+      hint +=
+          "; make the file safe to run again (IF NOT EXISTS / IF EXISTS) or undo those "
+          "statements, then run migrate up again";
+      error.code = error.code == codes::kMigrFailed ? codes::kMigrPartiallyApplied : error.code;
+    }
+    error.hint = hint;
+    throw error;
+  }
+  const double elapsed = ms_since(start);
+  auto failure = pg::run_script(
+      db, std::vector<pg::ScriptStatement>{{ledger(static_cast<int>(elapsed)), false}});
+  if (failure) {
+    Error error = ledger_error(ref, *failure);
+    error.hint = fmt::format(
+        "every statement of {} ran and committed, but it is not recorded: record it with "
+        "`confiture migrate baseline --through {}` once you have checked the database",
+        script.display, ref.label.substr(0, ref.label.find('_')));
+    throw error;
+  }
+  return {elapsed, attempt};
+}
+
+}  // namespace
+
+RunOutcome run_migration(pg::Connection& db, const MigrationRef& ref, const MigrationScript& script,
+                         const LedgerStatement& ledger, const RunSettings& settings,
+                         const Notice& notice) {
+  try {
+    return script.transactional ? run_transactional(db, ref, script, ledger, settings, notice)
+                                : run_autocommit(db, ref, script, ledger, settings, notice);
+  } catch (Error& error) {
+    if (error.code == codes::kConnLost && !error.migration) {
+      error.migration = ref.label;
+      error.hint = fmt::format(
+          "the connection was lost while {} ({}) ran: the server rolled it back and nothing "
+          "was recorded; run the command again once the server is back",
+          ref.label, ref.direction);
+    }
+    throw;
+  }
+}
+
+}  // namespace confiture::migrate

@@ -1,0 +1,109 @@
+// migrate status / current: read-only views of files against the ledger.
+#include "confiture/migrate/status.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+#include "migrate_session.hpp"
+
+namespace confiture::migrate {
+
+int StatusReport::exit_code() const {
+  if (!reachable) return static_cast<int>(ExitClass::kConnection);
+  if (!ledger_exists) return static_cast<int>(ExitClass::kNoLedger);
+  return pending.empty() ? 0 : static_cast<int>(ExitClass::kFailure);
+}
+
+nlohmann::json StatusReport::to_json() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : migrations) {
+    list.push_back(
+        {{"version", m.version},
+         {"name", m.name},
+         {"file", m.file.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.file)},
+         {"status", m.state},
+         {"applied_at", m.applied_at ? nlohmann::json(*m.applied_at) : nlohmann::json(nullptr)}});
+  }
+  return {
+      {"environment", environment},
+      {"database", database},
+      {"tracking_table", table},
+      {"migrations_dir", directory},
+      {"reachable", reachable},
+      {"unreachable", reachable ? nlohmann::json(nullptr) : nlohmann::json(unreachable)},
+      {"ledger_exists", ledger_exists},
+      {"applied", applied},
+      {"pending", pending},
+      {"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},
+      {"migrations", list},
+      {"summary",
+       {{"applied", applied.size()}, {"pending", pending.size()}, {"total", migrations.size()}}},
+      {"warnings", warnings}};
+}
+
+StatusReport migration_status(const MigrateProject& project, const config::EnvLookup& lookup) {
+  StatusReport report;
+  report.environment = project.env.name;
+  report.directory = project.dir_display;
+  report.table = tracking_table(project).display();
+  std::vector<MigrationFile> files;
+  if (std::filesystem::is_directory(project.dir)) {
+    files = project_migrations(project);
+  } else {
+    report.directory_exists = false;
+    report.warnings.push_back(fmt::format("no migrations directory {} yet", project.dir_display));
+  }
+
+  std::vector<AppliedMigration> rows;
+  try {
+    MigrateSession session(project, /*writes=*/false, /*take_lock=*/false, {},
+                           "confiture migrate status", lookup);
+    report.database = session.target().description;
+    report.reachable = true;
+    report.ledger_exists = session.ledger().exists();
+    if (report.ledger_exists) rows = session.ledger().applied();
+  } catch (const Error& error) {
+    if (error.exit_class != ExitClass::kConnection) throw;
+    report.unreachable = error.what();
+  }
+  if (report.reachable && !report.ledger_exists) {
+    report.warnings.push_back(fmt::format(
+        "{} does not exist in this database: every migration is pending; if the schema is "
+        "already there, run `confiture migrate baseline --through <version>` first",
+        report.table));
+  }
+
+  std::map<std::string, MigrationStatus> by_version;
+  const std::string unapplied = report.reachable ? "pending" : "unknown";
+  for (const auto& f : files)
+    by_version[f.version] = {f.version, f.name, f.up_display, unapplied, {}};
+  for (const auto& row : rows) {
+    auto [it, added] = by_version.try_emplace(row.version);
+    it->second.version = row.version;
+    it->second.name = row.name;
+    it->second.state = added ? "applied (file missing)" : "applied";
+    it->second.applied_at = row.applied_at;
+    report.applied.push_back(row.version);
+  }
+  if (!rows.empty()) report.current = rows.back().version;
+  for (auto& [version, status] : by_version) {
+    if (status.state == "pending") report.pending.push_back(version);
+    report.migrations.push_back(std::move(status));
+  }
+  return report;
+}
+
+std::optional<AppliedMigration> current_migration(const MigrateProject& project,
+                                                  const config::EnvLookup& lookup) {
+  MigrateSession session(project, /*writes=*/false, /*take_lock=*/false, {},
+                         "confiture migrate current", lookup);
+  auto rows = session.ledger().applied();
+  if (rows.empty()) return std::nullopt;
+  return rows.back();
+}
+
+}  // namespace confiture::migrate
