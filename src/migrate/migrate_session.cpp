@@ -19,6 +19,9 @@ MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool 
       lock.statement_lock_timeout_ms.value_or(settings.statement_lock_timeout_ms);
   // Shown in pg_stat_activity, so a DBA (or a blocked runner) sees who this session is.
   db_.exec("SET application_name = " + pg::quote_literal(command));
+  // A killed runner must release the lock at once, even in the middle of a long statement: the
+  // server otherwise notices the lost client only when the statement ends (PostgreSQL 14+).
+  if (db_.server_version() >= 140000) db_.exec("SET client_connection_check_interval = '1s'");
   if (take_lock && lock.no_lock) {
     warnings_.push_back(
         "--no-lock: the migration lock is not taken; two runners at once may apply the same "

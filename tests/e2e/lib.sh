@@ -30,11 +30,12 @@ $1"; }
 lacks() { [[ "$1" != *"$2"* ]] || fail "did not expect '$2' in:
 $1"; }
 
-# A new database name on the shared test server, dropped on exit; sets $db_url.
+# A new database name on the shared test server, dropped on exit; sets $db_url and $db_name.
 new_database() {
   local admin name
   admin="$("$TEST_SERVER" url "$TEST_SERVER_DIR")"
   name="e2e_$(basename "$work" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$1"
   db_url="${admin/\/postgres\?//$name?}"
+  db_name="$name"
   cleanups+=("psql '$admin' -X -q -c 'DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)'")
 }

@@ -1,0 +1,109 @@
+# migrate on the real binary: exit codes a CI script relies on, JSON output, file errors, and
+# two runners at once (one waits and gives up naming the holder; a killed one frees the lock).
+source "$(dirname "$0")/lib.sh"
+export NO_COLOR=1
+new_database migrate
+admin="$("$TEST_SERVER" url "$TEST_SERVER_DIR")"
+psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
+p="$work/p"
+mkdir -p "$p"
+m() { "$CONFITURE" migrate "$@" --project-dir "$p" --database-url "$db_url"; }
+
+for cmd in up down down-to status current baseline verify generate; do
+  expect_exit 0 "$CONFITURE" migrate "$cmd" --help
+done
+
+# generate: a timestamped pair, a clear refusal for a bad name.
+expect_exit 0 "$CONFITURE" migrate generate create_users --project-dir "$p"
+up_file="$(ls "$p"/db/migrations/*_create_users.up.sql)"
+[[ "$(basename "$up_file")" =~ ^[0-9]{14}_create_users\.up\.sql$ ]] || fail "bad name $up_file"
+[ -f "${up_file%.up.sql}.down.sql" ] || fail "no .down.sql next to $up_file"
+echo 'CREATE TABLE users (id int PRIMARY KEY);' >> "$up_file"
+echo 'DROP TABLE users;' >> "${up_file%.up.sql}.down.sql"
+expect_exit 5 "$CONFITURE" migrate generate "Add Users" --project-dir "$p"
+contains "$err" "MIGR_116"
+
+# status: 2 without a ledger, 1 with pending, 0 up to date, 3 without a server.
+expect_exit 2 m status
+contains "$out" "pending"
+expect_exit 0 m up --format json
+contains "$out" '"ok": true'
+contains "$out" '"checksums_verified": true'
+contains "$out" '"total_duration_ms"'
+contains "$out" '"name": "create_users"'
+expect_exit 0 m status --format json
+contains "$out" '"pending": []'
+printf 'ALTER TABLE users ADD COLUMN email text;\n' > "$p/db/migrations/99990101000000_email.up.sql"
+expect_exit 1 m status
+contains "$out" "99990101000000"
+expect_exit 3 "$CONFITURE" migrate status --project-dir "$p" \
+  --database-url "postgresql://app:s3cr3t-pw@127.0.0.1:1/app?connect_timeout=2"
+lacks "$out$err" "s3cr3t-pw"
+expect_exit 0 m up --dry-run
+contains "$out" "ALTER TABLE users"
+expect_exit 0 m up
+expect_exit 0 m current
+[ "$out" = "99990101000000" ] || fail "current: got '$out'"
+
+# down-to with a missing .down.sql: exit 8, nothing run.
+expect_exit 8 m down-to "$(basename "$up_file" | cut -d_ -f1)"
+contains "$err" "ROLLBACK_600"
+contains "$err" "99990101000000_email.down.sql"
+
+# Bad files: each its own code and exit, naming the file; nothing connects.
+bad="$work/bad"
+mkdir -p "$bad"
+b() { "$CONFITURE" migrate up --project-dir "$bad" --database-url "$db_url"; }
+expect_exit 5 b
+contains "$err" "MIGR_110"
+mkdir -p "$bad/db/migrations"
+echo 'x' > "$bad/db/migrations/001_a.py"
+expect_exit 4 b
+contains "$err" "MIGR_111"
+contains "$err" "db/migrations/001_a.py"
+rm "$bad/db/migrations/001_a.py"
+echo 'SELECT 1;' > "$bad/db/migrations/001_a.sql"
+expect_exit 4 b
+contains "$err" "MIGR_112"
+contains "$err" "db/migrations/001_a.sql"
+mv "$bad/db/migrations/001_a.sql" "$bad/db/migrations/001_a.up.sql"
+echo 'SELECT 1;' > "$bad/db/migrations/001_b.up.sql"
+expect_exit 3 b
+contains "$err" "MIGR_106"
+contains "$err" "db/migrations/001_b.up.sql"
+
+# Two runners: the second waits --lock-timeout, then exits 6 naming the holder.
+printf 'SELECT pg_sleep(4);\n' > "$p/db/migrations/99990102000000_slow.up.sql"
+"$CONFITURE" migrate up --project-dir "$p" --database-url "$db_url" --format json \
+  > "$work/a.json" 2>/dev/null &
+runner=$!
+for _ in $(seq 100); do
+  psql "$db_url" -X -At -c "SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(4)%'" |
+    grep -q 1 && break
+  sleep 0.05
+done
+expect_exit 6 m up --lock-timeout 300
+contains "$err" "LOCK_1300"
+contains "$err" "pid $runner"
+contains "$err" "confiture migrate up"
+wait "$runner" || fail "the first runner failed: $(cat "$work/a.json")"
+contains "$(cat "$work/a.json")" '"version": "99990102000000"'
+expect_exit 0 m up
+contains "$out" "Nothing to apply"
+
+# A killed runner frees the lock at once, even in the middle of a long statement.
+slow='SELECT pg_sleep(30)'
+printf '%s;\n' "$slow" > "$p/db/migrations/99990103000000_slow2.up.sql"
+"$CONFITURE" migrate up --project-dir "$p" --database-url "$db_url" >/dev/null 2>&1 &
+runner=$!
+running() { psql "$db_url" -X -At -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '$slow%'"; }
+for _ in $(seq 100); do [ "$(running)" = 1 ] && break; sleep 0.05; done
+kill -9 "$runner"
+wait "$runner" 2>/dev/null || true
+for _ in $(seq 60); do [ "$(running)" = 0 ] && break; sleep 0.05; done
+[ "$(running)" = 0 ] || fail "the killed runner's statement still runs after 3 s"
+printf 'SELECT 1;\n' > "$p/db/migrations/99990103000000_slow2.up.sql"
+expect_exit 0 m up --lock-timeout 1000 --format json
+contains "$out" '"version": "99990103000000"'
+[ "$(psql "$db_url" -X -At -c 'SELECT count(*) FROM tb_confiture')" = 4 ] || fail "ledger rows"
+echo "e2e migrate_cli: ok"
