@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the main job on the bundled example: builds the database of
-# db-examples/basic on the project's embedded PostgreSQL, then shows what is in it.
+# db-examples/basic on the project's embedded PostgreSQL, records its migrations (the DDL already
+# holds them), rolls the last one back and forward, then shows what is in the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -8,8 +9,14 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target confiture
 confiture="$PWD/build/release/src/confiture"
 cd db-examples/basic
-"$confiture" build --env local
+# --recreate: an earlier run may have built the example from older DDL; it is only this demo's
+# own database on the embedded server.
+"$confiture" build --env local --recreate --yes
 "$confiture" status --env local
+"$confiture" migrate baseline --env local --through 20260112090000
+"$confiture" migrate down --env local
+"$confiture" migrate up --env local
+"$confiture" migrate status --env local
 url="$("$confiture" server url --env local)"
 echo
 echo "Tables, views and functions in the built database ($url):"

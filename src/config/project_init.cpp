@@ -38,6 +38,7 @@ std::vector<std::pair<std::string, std::string>> project_files(const std::string
        "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
        "    email email_address NOT NULL UNIQUE,\n"
        "    display_name TEXT NOT NULL,\n"
+       "    bio TEXT NOT NULL DEFAULT '',\n"
        "    created_at TIMESTAMPTZ NOT NULL DEFAULT now()\n"
        ");\n"},
       {"db/schema/10_tables/02_posts.sql",
@@ -48,7 +49,9 @@ std::vector<std::pair<std::string, std::string>> project_files(const std::string
        "    body TEXT NOT NULL DEFAULT '',\n"
        "    published_at TIMESTAMPTZ\n"
        ");\n\n"
-       "CREATE INDEX posts_author_published_idx ON posts (author_id, published_at DESC);\n"},
+       "CREATE INDEX posts_author_published_idx ON posts (author_id, published_at DESC);\n"
+       "CREATE INDEX posts_published_at_idx ON posts (published_at) WHERE published_at IS NOT "
+       "NULL;\n"},
       {"db/schema/20_views/published_posts.sql",
        "CREATE VIEW published_posts AS\n"
        "SELECT p.id, p.title, p.published_at, u.display_name AS author\n"
@@ -69,7 +72,20 @@ std::vector<std::pair<std::string, std::string>> project_files(const std::string
        "SELECT id, 'Hello', 'First post', now() FROM users WHERE email = 'ada@example.com';\n"},
       {"db/seeds/test/10_fixtures.sql",
        "INSERT INTO users (email, display_name) VALUES ('test@example.com', 'Test');\n"},
-      {"db/migrations/.gitkeep", ""},
+      // Changes to databases that already exist. The DDL above already has them, so a database
+      // built from it records them with `confiture migrate baseline` (docs/migrations.md).
+      {"db/migrations/20260105090000_add_user_bio.up.sql",
+       "-- Users can say something about themselves.\n"
+       "ALTER TABLE users ADD COLUMN bio TEXT NOT NULL DEFAULT '';\n"},
+      {"db/migrations/20260105090000_add_user_bio.down.sql",
+       "ALTER TABLE users DROP COLUMN bio;\n"},
+      {"db/migrations/20260112090000_index_published_posts.up.sql",
+       "-- CREATE INDEX CONCURRENTLY cannot run inside a transaction, so confiture runs this file\n"
+       "-- statement by statement in autocommit; writes to posts go on while the index builds.\n"
+       "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_published_at_idx\n"
+       "    ON posts (published_at) WHERE published_at IS NOT NULL;\n"},
+      {"db/migrations/20260112090000_index_published_posts.down.sql",
+       "DROP INDEX CONCURRENTLY IF EXISTS posts_published_at_idx;\n"},
       {"db/environments/local.yaml",
        fmt::format(
            "# Local development on the project's embedded PostgreSQL (confiture server ...):\n"

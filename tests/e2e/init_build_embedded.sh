@@ -1,5 +1,6 @@
 # The newcomer's path: init a project, build it on the embedded server (started on demand),
-# check status, rebuild is a no-op, init refuses to overwrite.
+# check status, rebuild is a no-op, record the sample migrations the DDL already holds, roll
+# them back and forward again, init refuses to overwrite.
 source "$(dirname "$0")/lib.sh"
 p="$work/my app"
 export NO_COLOR=1
@@ -22,6 +23,21 @@ url="$out"
 contains "$url" "my_app_local"
 [ "$(psql "$url" -X -A -t -c 'SELECT count(*) FROM published_posts')" = 1 ] ||
   fail "the development seeds should publish one post"
+
+expect_exit 2 "$CONFITURE" migrate status --env local
+expect_exit 0 "$CONFITURE" migrate baseline --env local --through 20260112090000
+contains "$out" "Recorded 2 migration(s)"
+expect_exit 0 "$CONFITURE" migrate status --env local
+contains "$out" "Up to date"
+expect_exit 0 "$CONFITURE" migrate down --env local --steps 2
+contains "$out" "Rolled back 2 migration(s)"
+[ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_attribute WHERE attname = 'bio'")" = 0 ] ||
+  fail "down should have dropped users.bio"
+expect_exit 1 "$CONFITURE" migrate status --env local
+expect_exit 0 "$CONFITURE" migrate up --env local
+contains "$out" "Applied 2 migration(s)"
+[ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'posts_published_at_idx'")" = 1 ] ||
+  fail "up should have built posts_published_at_idx"
 
 echo "-- changed" >> db/environments/local.yaml
 expect_exit 5 "$CONFITURE" init "$p"

@@ -2,5 +2,6 @@ CREATE TABLE users (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     email email_address NOT NULL UNIQUE,
     display_name TEXT NOT NULL,
+    bio TEXT NOT NULL DEFAULT '',
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );

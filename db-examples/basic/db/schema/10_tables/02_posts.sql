@@ -7,3 +7,4 @@ CREATE TABLE posts (
 );
 
 CREATE INDEX posts_author_published_idx ON posts (author_id, published_at DESC);
+CREATE INDEX posts_published_at_idx ON posts (published_at) WHERE published_at IS NOT NULL;
