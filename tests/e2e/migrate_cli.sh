@@ -91,6 +91,19 @@ contains "$(cat "$work/a.json")" '"version": "99990102000000"'
 expect_exit 0 m up
 contains "$out" "Nothing to apply"
 
+# Two runners at once with time to wait: each migration is applied exactly once.
+for i in 1 2 3; do
+  printf 'CREATE TABLE race_%s (id int);\nSELECT pg_sleep(0.3);\n' "$i" \
+    > "$p/db/migrations/9999010200000${i}_race_$i.up.sql"
+done
+for r in a b; do
+  "$CONFITURE" migrate up --project-dir "$p" --database-url "$db_url" --format json \
+    > "$work/race_$r.json" 2>/dev/null &
+done
+wait
+applied=$(cat "$work/race_a.json" "$work/race_b.json" | grep -c '"version": "9999010200000')
+[ "$applied" = 3 ] || fail "expected 3 migrations applied in all, got $applied"
+
 # A killed runner frees the lock at once, even in the middle of a long statement.
 slow='SELECT pg_sleep(30)'
 printf '%s;\n' "$slow" > "$p/db/migrations/99990103000000_slow2.up.sql"
@@ -105,5 +118,5 @@ for _ in $(seq 60); do [ "$(running)" = 0 ] && break; sleep 0.05; done
 printf 'SELECT 1;\n' > "$p/db/migrations/99990103000000_slow2.up.sql"
 expect_exit 0 m up --lock-timeout 1000 --format json
 contains "$out" '"version": "99990103000000"'
-[ "$(psql "$db_url" -X -At -c 'SELECT count(*) FROM tb_confiture')" = 4 ] || fail "ledger rows"
+[ "$(psql "$db_url" -X -At -c 'SELECT count(*) FROM tb_confiture')" = 7 ] || fail "ledger rows"
 echo "e2e migrate_cli: ok"
