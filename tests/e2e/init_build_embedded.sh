@@ -15,6 +15,7 @@ expect_exit 0 "$CONFITURE" build --env local
 contains "$out" "on the embedded server (created)"
 expect_exit 0 "$CONFITURE" status --env local
 contains "$out" "up to date"
+contains "$out" "migrate baseline --through 20260112090000"
 expect_exit 0 "$CONFITURE" build --env local
 contains "$out" "nothing to do"
 
@@ -34,6 +35,8 @@ contains "$out" "Rolled back 2 migration(s)"
 [ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_attribute WHERE attname = 'bio'")" = 0 ] ||
   fail "down should have dropped users.bio"
 expect_exit 1 "$CONFITURE" migrate status --env local
+expect_exit 1 "$CONFITURE" status --env local
+contains "$out" "Migrations:   0 applied, 2 pending"
 expect_exit 0 "$CONFITURE" migrate up --env local
 contains "$out" "Applied 2 migration(s)"
 [ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'posts_published_at_idx'")" = 1 ] ||
