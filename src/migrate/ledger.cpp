@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <ctime>
 #include <string_view>
 
 #include "confiture/pg/quote.hpp"
@@ -165,6 +166,30 @@ std::vector<AppliedMigration> Ledger::applied() {
   return result;
 }
 
+std::string Ledger::unique_slug(const std::string& name, const std::string& version,
+                                const std::string& reason) {
+  if (!slugs_) {
+    slugs_.emplace();
+    if (exists()) {
+      for (const auto& row : db_.exec("SELECT slug FROM " + table_.quoted())) {
+        slugs_->insert(row[0].as<std::string>());
+      }
+    }
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char stamp[16];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d_%H%M%S", &tm);
+  std::string base = fmt::format("{}_{}{}", name, stamp, reason.empty() ? "" : "_" + reason);
+  std::string slug = base;
+  for (int n = 1; slugs_->count(slug); ++n) {
+    slug = n == 1 ? fmt::format("{}_{}", base, version) : fmt::format("{}_{}_{}", base, version, n);
+  }
+  slugs_->insert(slug);
+  return slug;
+}
+
 std::string Ledger::insert_sql(const std::string& version, const std::string& name,
                                const std::string& checksum, std::optional<int> execution_time_ms,
                                const std::string& reason) {
@@ -172,19 +197,17 @@ std::string Ledger::insert_sql(const std::string& version, const std::string& na
   // the table. An absent table is the one create_statements() makes, with applied_by.
   bool with_applied_by = true;
   if (has_applied_by_ || exists()) with_applied_by = *has_applied_by_;
-  std::string slug_base =
-      fmt::format("{} || '_' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD_HH24MISS')",
-                  pg::quote_literal(name));
-  if (!reason.empty()) slug_base += " || " + pg::quote_literal("_" + reason);
-  std::string elapsed = execution_time_ms ? std::to_string(*execution_time_ms)
-                                          : "EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000";
-  return fmt::format(
-      fmt::runtime(sql::ledger_insert), fmt::arg("table", table_.quoted()),
-      fmt::arg("slug_base", slug_base), fmt::arg("version", pg::quote_literal(version)),
-      fmt::arg("name", pg::quote_literal(name)), fmt::arg("execution_time_ms", elapsed),
-      fmt::arg("checksum", checksum.empty() ? "NULL" : pg::quote_literal(checksum)),
-      fmt::arg("applied_by_column", with_applied_by ? ", applied_by" : ""),
-      fmt::arg("applied_by_value", with_applied_by ? ", current_user" : ""));
+  std::string elapsed = execution_time_ms
+                            ? std::to_string(*execution_time_ms)
+                            : "(EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000)::integer";
+  return fmt::format(fmt::runtime(sql::ledger_insert), fmt::arg("table", table_.quoted()),
+                     fmt::arg("slug", pg::quote_literal(unique_slug(name, version, reason))),
+                     fmt::arg("version", pg::quote_literal(version)),
+                     fmt::arg("name", pg::quote_literal(name)),
+                     fmt::arg("execution_time_ms", elapsed),
+                     fmt::arg("checksum", checksum.empty() ? "NULL" : pg::quote_literal(checksum)),
+                     fmt::arg("applied_by_column", with_applied_by ? ", applied_by" : ""),
+                     fmt::arg("applied_by_value", with_applied_by ? ", current_user" : ""));
 }
 
 std::string Ledger::delete_sql(const std::string& version) const {

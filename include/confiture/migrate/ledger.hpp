@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,18 +59,14 @@ class Ledger {
   std::vector<AppliedMigration> applied();
 
   // The INSERT of one ledger row, to send inside the migration's own transaction (so the row
-  // commits with the DDL, or not at all). One statement without parameters, quoted throughout
-  // (it can go through a libpq pipeline). With no execution_time_ms the server measures it
-  // (clock_timestamp() - now(): since the transaction began). An empty checksum is stored as
-  // NULL. applied_by is current_user. The slug is {name}_{YYYYmmdd_HHMMSS} (UTC, the
-  // transaction's start) plus _{reason} when given (baseline rows: "baseline"); when that slug
-  // is taken, _{version} is appended (and, should that be taken too, the first 8 characters of
-  // the row's uuid), decided inside the statement, so slugs never collide (SPEC §3 fix).
-  // Columns the table lacks (an older Python ledger without applied_by) are left out: the
-  // table is never altered. Whether applied_by exists is asked once, unless exists(), ensure()
-  // or applied() already found out: make one of those calls first, while the session is idle.
-  // While the table is absent (a dry run that sends create_statements() first), the row is
-  // written for the table those statements make.
+  // commits with the DDL, or not at all). One plain statement, quoted throughout. With no
+  // execution_time_ms the server measures it (clock_timestamp() - now(): since the transaction
+  // began). applied_by is current_user. The slug is {name}_{YYYYmmdd_HHMMSS} (UTC, now) plus
+  // _{reason} when given (baseline rows: "baseline"); when the ledger or this run already has
+  // it, _{version} is appended (then _{version}_2, ...), so slugs never collide (SPEC §3 fix).
+  // The slugs in use are read once, on the first call; under the migration lock nobody else
+  // writes rows meanwhile. Columns the table lacks (an older Python ledger without applied_by)
+  // are left out: the table is never altered.
   std::string insert_sql(const std::string& version, const std::string& name,
                          const std::string& checksum, std::optional<int> execution_time_ms = {},
                          const std::string& reason = {});
@@ -83,7 +80,11 @@ class Ledger {
  private:
   pg::Connection& db_;
   TableName table_;
-  std::optional<bool> has_applied_by_;  // looked up once, on first need
+  std::string unique_slug(const std::string& name, const std::string& version,
+                          const std::string& reason);
+
+  std::optional<bool> has_applied_by_;          // looked up once, on first need
+  std::optional<std::set<std::string>> slugs_;  // every slug in the table, plus ours
 };
 
 }  // namespace confiture::migrate

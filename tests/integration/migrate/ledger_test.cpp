@@ -277,26 +277,24 @@ TEST_CASE("slugs never collide, even for one name within one second") {
   pg::Connection conn(db.dsn());
   Ledger ledger(conn, parse_table_name("tb_confiture"));
   ledger.ensure();
-  // All in one transaction: now() is the same, so every plain slug is the same. The third
-  // version's two first choices are taken by hand-made rows.
-  run_in_pipeline(
-      conn,
-      {ledger.insert_sql("001", "same", ""), ledger.insert_sql("002", "same", ""),
-       "INSERT INTO tb_confiture (slug, version, name) VALUES "
-       "('same_' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD_HH24MISS') || '_003', 'x1', 'x')",
-       ledger.insert_sql("003", "same", ""), ledger.insert_sql("004", "same", "", 0, "baseline")});
-  std::string stamp =
-      one(conn, "SELECT substr(slug, 6, 15) FROM tb_confiture WHERE version = '001'");
+  // Rows that already hold the slugs this second (and the next) would give version 003.
+  conn.exec(
+      "INSERT INTO tb_confiture (slug, version, name) SELECT 'same_' || to_char(t, "
+      "'YYYYMMDD_HH24MISS') || s, 'x' || row_number() OVER (), 'x' FROM (VALUES (now() AT TIME "
+      "ZONE 'UTC'), "
+      "(now() AT TIME ZONE 'UTC' + interval '1 second')) AS n(t), "
+      "(VALUES (''), ('_003')) AS k(s)");
+  run_in_pipeline(conn, {ledger.insert_sql("003", "same", ""), ledger.insert_sql("004", "same", ""),
+                         ledger.insert_sql("005", "same", "", 0, "baseline")});
   auto slug_of = [&](const std::string& version) {
     return one(conn, "SELECT slug FROM tb_confiture WHERE version = '" + version + "'");
   };
-  CHECK(slug_of("001") == "same_" + stamp);
-  CHECK(slug_of("002") == "same_" + stamp + "_002");
-  std::string third = slug_of("003");
-  CHECK(third.rfind("same_" + stamp + "_003_", 0) == 0);
-  CHECK(third.size() == ("same_" + stamp + "_003_").size() + 8);
-  CHECK(slug_of("004") == "same_" + stamp + "_baseline");
-  CHECK(one(conn, "SELECT execution_time_ms FROM tb_confiture WHERE version = '004'") == "0");
+  const std::string third = slug_of("003");
+  const std::string stamp = third.substr(5, 15);
+  CHECK(third == "same_" + stamp + "_003_2");
+  CHECK(slug_of("004") == "same_" + stamp + "_004");
+  CHECK(slug_of("005") == "same_" + stamp + "_baseline");
+  CHECK(one(conn, "SELECT execution_time_ms FROM tb_confiture WHERE version = '005'") == "0");
 }
 
 TEST_CASE("delete_sql and update_checksum_sql touch one version, quoted") {
