@@ -240,3 +240,20 @@ TEST_CASE("a failing .down.sql keeps the migration and its ledger row") {
   CHECK(f.exists("a"));
   CHECK(f.scalar("SELECT count(*) FROM tb_confiture") == 1);
 }
+
+TEST_CASE("a custom, schema-qualified tracking table is used by every command") {
+  MigrateFixture f;
+  f.use_env_file = true;
+  f.vars["TEST_DSN"] = f.db.dsn();
+  f.project.write_env(
+      "local", "database_url: ${TEST_DSN}\nmigration:\n  tracking_table: audit.schema_log\n");
+  f.migration("001_a", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n");
+  f.migration("002_b", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n");
+  auto up = f.up();
+  CHECK(up.table == "audit.schema_log");
+  CHECK(f.scalar("SELECT count(*) FROM audit.schema_log") == 2);
+  CHECK_FALSE(f.exists("public.tb_confiture"));
+  CHECK(f.down().rolled_back.size() == 1);
+  CHECK(f.scalar("SELECT count(*) FROM audit.schema_log") == 1);
+  CHECK(migrate::verify(f.open(), false, {}, f.lookup()).exit_code() == 0);
+}
