@@ -220,11 +220,12 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
     try {
       failure = pg::run_script(db, statements);
     } catch (Error& lost) {
+      if (lost.code != codes::kConnLost) throw;
       lost.migration = ref.label;
       lost.hint = fmt::format(
-          "{} is non-transactional: statements up to #{} had committed, the one running may or "
-          "may not have; nothing was recorded in the ledger — check the database before "
-          "running it again",
+          "{} runs without a transaction: at least its first {} statement(s) committed, some "
+          "after them may have too; nothing was recorded in the ledger — check the database "
+          "before running it again",
           script.display, done);
       throw;
     }
@@ -268,10 +269,10 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
                           fmt::join(cleanup.left, ", "));
     }
     if (index > 0) {
-      hint +=
+      hint += fmt::format(
           "; make the file safe to run again (IF NOT EXISTS / IF EXISTS) or undo those "
-          "statements, then run migrate up again";
-      error.code = error.code == codes::kMigrFailed ? codes::kMigrPartiallyApplied : error.code;
+          "statements, then run `confiture migrate {}` again",
+          ref.direction);
     }
     error.hint = hint;
     throw error;

@@ -113,8 +113,8 @@ std::vector<Pending> load_pending(const std::vector<MigrationFile>& files,
   return out;
 }
 
-void dry_run_execute(MigrateSession& session, bool ledger_exists, std::vector<Pending>& pending,
-                     UpReport& report) {
+void dry_run_execute(MigrateSession& session, bool ledger_exists,
+                     const std::vector<Pending>& pending, UpReport& report) {
   Ledger& ledger = session.ledger();
   std::vector<const Pending*> run;
   for (const auto& p : pending) {
