@@ -40,6 +40,12 @@ nlohmann::json StatusReport::to_json() const {
       {"pending", pending},
       {"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},
       {"migrations", list},
+      {"lock_holder", lock_holder ? nlohmann::json{{"pid", lock_holder->pid},
+                                                   {"hostname", lock_holder->hostname},
+                                                   {"command", lock_holder->command},
+                                                   {"acquired_at", lock_holder->acquired_at},
+                                                   {"backend_pid", lock_holder->backend_pid}}
+                                  : nlohmann::json(nullptr)},
       {"summary",
        {{"applied", applied.size()}, {"pending", pending.size()}, {"total", migrations.size()}}},
       {"warnings", warnings}};
@@ -66,9 +72,19 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
     report.reachable = true;
     report.ledger_exists = session.ledger().exists();
     if (report.ledger_exists) rows = session.ledger().applied();
+    report.lock_holder = lock_holder(session.db());
   } catch (const Error& error) {
     if (error.exit_class != ExitClass::kConnection) throw;
     report.unreachable = error.what();
+  }
+  if (report.lock_holder) {
+    const LockHolder& h = *report.lock_holder;
+    report.warnings.push_back(
+        h.pid ? fmt::format("a migration run holds the lock: pid {} on host {} running \"{}\" "
+                            "since {}; this status may change under it",
+                            h.pid, h.hostname, h.command, h.acquired_at)
+              : fmt::format("server session {} ({}) holds the migration lock", h.backend_pid,
+                            h.application_name));
   }
   if (report.reachable && !report.ledger_exists) {
     report.warnings.push_back(fmt::format(

@@ -82,6 +82,8 @@ for _ in $(seq 100); do
     grep -q 1 && break
   sleep 0.05
 done
+expect_exit 1 m status
+contains "$err" "a migration run holds the lock: pid $runner"
 expect_exit 6 m up --lock-timeout 300
 contains "$err" "LOCK_1300"
 contains "$err" "pid $runner"

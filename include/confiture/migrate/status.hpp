@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "confiture/config/env_lookup.hpp"
+#include "confiture/migrate/advisory_lock.hpp"
 #include "confiture/migrate/ledger.hpp"
 #include "confiture/migrate/migrate_project.hpp"
 
@@ -28,7 +29,8 @@ struct StatusReport {
   bool ledger_exists = false;               // meaningful when reachable
   std::vector<MigrationStatus> migrations;  // files and ledger rows, by version
   std::vector<std::string> applied, pending;
-  std::optional<std::string> current;  // latest applied
+  std::optional<std::string> current;     // latest applied
+  std::optional<LockHolder> lock_holder;  // a migration run holding the lock right now
   std::vector<std::string> warnings;
 
   // SPEC §5: 0 up to date, 1 pending, 2 no ledger, 3 no connection.
