@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <ctime>
 
 #include "confiture/build/build_state.hpp"
@@ -11,15 +10,10 @@
 #include "confiture/build/schema_apply.hpp"
 #include "confiture/build/schema_source.hpp"
 #include "confiture/pg/target.hpp"
+#include "confiture/report/stopwatch.hpp"
 
 namespace confiture::build {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::string utc_now_iso() {
   std::time_t now = std::time(nullptr);
@@ -67,13 +61,13 @@ nlohmann::json BuildReport::to_json() const {
 }
 
 BuildReport run_build(const BuildRequest& request, const config::EnvLookup& lookup) {
-  const auto start = Clock::now();
+  const report::Stopwatch total;
   BuildReport report;
   config::Environment env = config::select_environment(request.selection, lookup);
   report.environment = env.name;
   report.warnings = env.warnings;
 
-  auto t = Clock::now();
+  report::Stopwatch t;
   std::vector<SourceFile> files = discover(env);
   if (request.schema_only) {
     std::erase_if(files, [&](const SourceFile& f) {
@@ -81,16 +75,16 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
       return f.seed;
     });
   }
-  report.discover_ms = ms_since(t);
+  report.discover_ms = t.ms();
 
-  t = Clock::now();
+  t.restart();
   std::vector<LoadedFile> loaded = load_files(files);
   report.files = loaded.size();
   report.hash = schema_hash(loaded);
   GeneratedSchema schema = concatenate(loaded, env, report.hash);
-  report.read_ms = ms_since(t);
+  report.read_ms = t.ms();
 
-  t = Clock::now();
+  t.restart();
   std::filesystem::path output = request.output ? *request.output
                                                 : env.project_dir / "db" / "generated" /
                                                       fmt::format("schema_{}.sql", env.name);
@@ -98,14 +92,14 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
   write_file_atomically(output, schema.parts());
   report.bytes = schema.size();
   report.output_path = output.lexically_normal().string();
-  report.write_ms = ms_since(t);
+  report.write_ms = t.ms();
 
   if (!request.no_apply) {
-    t = Clock::now();
+    t.restart();
     ParsedSchema parsed = parse_schema(loaded);
     report.statements = parsed.statements.size();
     for (auto& w : parsed.warnings) report.warnings.push_back(std::move(w));
-    report.parse_ms = ms_since(t);
+    report.parse_ms = t.ms();
 
     config::Target target = config::resolve_target(request.selection, env, /*writes=*/true, lookup);
     pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, env.project_dir);
@@ -121,15 +115,15 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
         request.selection.env_name.has_value() || request.selection.config_file.has_value();
     policy.confirm = request.confirm;
 
-    t = Clock::now();
+    t.restart();
     ApplyResult applied = apply_schema(resolved, parsed, state, policy);
-    report.apply_ms = ms_since(t);
+    report.apply_ms = t.ms();
     report.apply = applied.unchanged ? ApplyOutcome::kUnchanged : ApplyOutcome::kApplied;
     report.created_database = applied.created;
     report.recreated_database = applied.recreated;
     if (!applied.unchanged) write_version_file(env.project_dir, state);
   }
-  report.total_ms = ms_since(start);
+  report.total_ms = total.ms();
   return report;
 }
 

@@ -5,6 +5,14 @@
 
 namespace confiture::migrate {
 
+nlohmann::json to_json(const ChecksumMismatch& m) {
+  return {{"version", m.version},
+          {"name", m.name},
+          {"file", m.file},
+          {"stored", m.stored.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.stored)},
+          {"actual", m.actual}};
+}
+
 ChecksumCheck check_checksums(const std::vector<AppliedMigration>& applied,
                               const std::vector<MigrationFile>& files) {
   ChecksumCheck check;

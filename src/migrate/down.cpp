@@ -4,18 +4,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "confiture/migrate/migration_script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/stopwatch.hpp"
 #include "migrate_session.hpp"
 #include "run_migration.hpp"
 
 namespace confiture::migrate {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 struct Step {
   AppliedMigration row;
@@ -87,7 +85,7 @@ nlohmann::json DownReport::to_json() const {
 
 DownReport migrate_down(const MigrateProject& project, const DownOptions& options,
                         const config::EnvLookup& lookup, const ProgressFn& progress) {
-  const auto start = Clock::now();
+  const report::Stopwatch total;
   if (!options.to && options.steps < 1) {
     throw Error(codes::kConfigInvalidValue, ExitClass::kConfig,
                 fmt::format("--steps {}: must be 1 or more", options.steps));
@@ -145,7 +143,7 @@ DownReport migrate_down(const MigrateProject& project, const DownOptions& option
                             [&](const Step& s) { return s.row.version == it->version; });
     if (!gone) report.current = it->version;
   }
-  report.total_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  report.total_ms = total.ms();
   return report;
 }
 

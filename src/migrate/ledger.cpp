@@ -95,6 +95,8 @@ TableName parse_table_name(const std::string& text) {
 Ledger::Ledger(pg::Connection& db, TableName table) : db_(db), table_(std::move(table)) {}
 
 bool Ledger::exists() {
+  // Set once the table was seen (or made); confiture never drops or alters it: no new probe.
+  if (has_applied_by_) return true;
   Probe found = probe(db_, table_);
   if (found.exists) has_applied_by_ = found.has_applied_by;
   return found.exists;
@@ -195,8 +197,7 @@ std::string Ledger::insert_sql(const std::string& version, const std::string& na
                                const std::string& reason) {
   // Known after exists(), ensure() or applied(); it cannot change, as confiture never alters
   // the table. An absent table is the one create_statements() makes, with applied_by.
-  bool with_applied_by = true;
-  if (has_applied_by_ || exists()) with_applied_by = *has_applied_by_;
+  const bool with_applied_by = exists() ? *has_applied_by_ : true;
   std::string elapsed = execution_time_ms
                             ? std::to_string(*execution_time_ms)
                             : "(EXTRACT(EPOCH FROM clock_timestamp() - now()) * 1000)::integer";

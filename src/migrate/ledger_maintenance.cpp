@@ -86,14 +86,7 @@ int VerifyReport::exit_code() const {
 
 nlohmann::json VerifyReport::to_json() const {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& m : check.mismatches) {
-    list.push_back(
-        {{"version", m.version},
-         {"name", m.name},
-         {"file", m.file},
-         {"stored", m.stored.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.stored)},
-         {"actual", m.actual}});
-  }
+  for (const auto& m : check.mismatches) list.push_back(migrate::to_json(m));
   return {{"environment", environment},
           {"database", database},
           {"tracking_table", table},

@@ -17,22 +17,27 @@ MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool 
   run_settings_.lock_retries = lock.lock_retries.value_or(settings.lock_retries);
   run_settings_.statement_lock_timeout_ms =
       lock.statement_lock_timeout_ms.value_or(settings.statement_lock_timeout_ms);
-  // Shown in pg_stat_activity, so a DBA (or a blocked runner) sees who this session is.
-  db_.exec("SET application_name = " + pg::quote_literal(command));
+  // One round trip for the session's settings. application_name shows in pg_stat_activity, so
+  // a DBA (or a blocked runner) sees who this session is. The lock wait below sets its own
+  // lock_timeout locally, so the session's one applies to the migrations only.
+  std::string settings_sql = "SET application_name = " + pg::quote_literal(command);
   // A killed runner must release the lock at once, even in the middle of a long statement: the
   // server otherwise notices the lost client only when the statement ends (PostgreSQL 14+).
-  if (db_.server_version() >= 140000) db_.exec("SET client_connection_check_interval = '1s'");
+  if (db_.server_version() >= 140000) {
+    settings_sql += "; SET client_connection_check_interval = '1s'";
+  }
+  if (run_settings_.statement_lock_timeout_ms > 0) {
+    settings_sql += fmt::format(
+        "; SET lock_timeout = {}",
+        pg::quote_literal(fmt::format("{}ms", run_settings_.statement_lock_timeout_ms)));
+  }
+  db_.exec(settings_sql);
   if (take_lock && lock.no_lock) {
     warnings_.push_back(
         "--no-lock: the migration lock is not taken; two runners at once may apply the same "
         "migration twice");
   } else if (take_lock) {
     lock_.emplace(db_, lock.lock_timeout_ms.value_or(settings.lock_timeout_ms), command);
-  }
-  if (run_settings_.statement_lock_timeout_ms > 0) {
-    db_.exec(fmt::format(
-        "SET lock_timeout = {}",
-        pg::quote_literal(fmt::format("{}ms", run_settings_.statement_lock_timeout_ms))));
   }
 }
 

@@ -14,17 +14,13 @@
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/stopwatch.hpp"
 #include "confiture/sql/source_position.hpp"
 
 namespace confiture::migrate {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr const char* kLockNotAvailable = "55P03";
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // 1 s, 2 s, 4 s, ... at most 10 s between attempts.
 std::chrono::milliseconds backoff(int attempt) {
@@ -178,9 +174,9 @@ RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
   statements.push_back({ledger_sql, false});
   std::unique_ptr<BlockerWatch> watch;
   for (int attempt = 1;; ++attempt) {
-    const auto start = Clock::now();
+    const report::Stopwatch attempt_time;
     auto failure = pg::run_script(db, statements);
-    if (!failure) return {ms_since(start), attempt};
+    if (!failure) return {attempt_time.ms(), attempt};
     if (failure->index >= script.statements.size()) throw ledger_error(ref, *failure);
     if (failure->sqlstate != kLockNotAvailable) {
       Error error = statement_error(codes::kMigrFailed, ref, script, failure->index, *failure);
@@ -211,7 +207,7 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
                           const RunSettings& settings, const Notice& notice) {
   std::size_t done = 0;
   std::unique_ptr<BlockerWatch> watch;
-  auto start = Clock::now();
+  const report::Stopwatch elapsed_time;
   int attempt = 1;
   while (done < script.statements.size()) {
     const std::vector<std::string> before = invalid_indexes(db);
@@ -277,7 +273,7 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
     error.hint = hint;
     throw error;
   }
-  const double elapsed = ms_since(start);
+  const double elapsed = elapsed_time.ms();
   auto failure = pg::run_script(
       db, std::vector<pg::ScriptStatement>{{ledger(static_cast<int>(elapsed)), false}});
   if (failure) {

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <set>
 
 #include "confiture/migrate/checksums.hpp"
@@ -12,17 +11,12 @@
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/stopwatch.hpp"
 #include "migrate_session.hpp"
 #include "run_migration.hpp"
 
 namespace confiture::migrate {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 nlohmann::json result_json(const MigrationResult& m, bool with_statements) {
   nlohmann::json out = {{"version", m.version},
@@ -48,13 +42,14 @@ struct Pending {
   std::string checksum;
 };
 
-MigrationResult result_of(const Pending& p) {
+MigrationResult result_of(const Pending& p, bool with_statements = true) {
   MigrationResult r;
   r.version = p.file->version;
   r.name = p.file->name;
   r.file = p.file->up_display;
   r.checksum = p.checksum;
   r.transactional = p.script.transactional;
+  if (!with_statements) return r;
   for (const auto& s : p.script.statements) {
     r.statements.push_back({s.line, s.summary, !s.needs_autocommit && p.script.transactional});
   }
@@ -78,12 +73,7 @@ void verify_checksums(const std::vector<AppliedMigration>& applied,
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : check.mismatches) {
     names.push_back(m.file);
-    list.push_back(
-        {{"version", m.version},
-         {"name", m.name},
-         {"file", m.file},
-         {"stored", m.stored.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.stored)},
-         {"actual", m.actual}});
+    list.push_back(to_json(m));
   }
   std::string message = fmt::format("{} applied migration(s) changed since they were applied: {}",
                                     check.mismatches.size(), fmt::join(names, ", "));
@@ -154,7 +144,7 @@ void dry_run_execute(MigrateSession& session, bool ledger_exists,
     script.push_back({inserts[r], false});
     origins.push_back({nullptr, 0});
   }
-  const auto start = Clock::now();
+  const report::Stopwatch watch;
   auto failure = pg::run_script(session.db(), script, pg::TransactionEnd::kRollback);
   if (failure) {
     const Origin& origin = origins[failure->index];
@@ -177,7 +167,7 @@ void dry_run_execute(MigrateSession& session, bool ledger_exists,
                      {"dry_run_execute", true}};
     throw error;
   }
-  const double elapsed = ms_since(start);
+  const double elapsed = watch.ms();
   for (const auto* p : run) report.applied.push_back(result_of(*p));
   if (!report.applied.empty()) report.applied.back().duration_ms = elapsed;
 }
@@ -206,7 +196,7 @@ nlohmann::json UpReport::to_json() const {
 
 UpReport migrate_up(const MigrateProject& project, const UpOptions& options,
                     const config::EnvLookup& lookup, const ProgressFn& progress) {
-  const auto start = Clock::now();
+  const report::Stopwatch total;
   UpReport report;
   report.environment = project.env.name;
   report.dry_run = options.dry_run;
@@ -270,8 +260,7 @@ UpReport migrate_up(const MigrateProject& project, const UpOptions& options,
               return ledger.insert_sql(file.version, file.name, checksum, ms);
             },
             session.run_settings(), progress);
-        MigrationResult result = result_of(p);
-        result.statements.clear();
+        MigrationResult result = result_of(p, /*with_statements=*/false);
         result.duration_ms = outcome.duration_ms;
         result.attempts = outcome.attempts;
         report.applied.push_back(std::move(result));
@@ -289,7 +278,7 @@ UpReport migrate_up(const MigrateProject& project, const UpOptions& options,
   for (const auto& file : files) {
     if (!done.count(file.version)) report.pending.push_back(file.version);
   }
-  report.total_ms = ms_since(start);
+  report.total_ms = total.ms();
   return report;
 }
 

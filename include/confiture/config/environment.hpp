@@ -39,9 +39,9 @@ struct DatabaseSettings {
 
 struct MigrationSettings {
   std::string tracking_table = "tb_confiture";  // optionally schema-qualified
-  int lock_timeout_ms = 30000;            // waiting for the migration (advisory) lock
-  int statement_lock_timeout_ms = 5000;  // lock_timeout of each migration statement; 0 = none
-  int lock_retries = 3;                  // new attempts of a migration after a lock timeout
+  int lock_timeout_ms = 30000;                  // waiting for the migration (advisory) lock
+  int statement_lock_timeout_ms = 5000;     // lock_timeout of each migration statement; 0 = none
+  int lock_retries = 3;                     // new attempts of a migration after a lock timeout
   std::string directory = "db/migrations";  // relative to the project dir unless absolute
 };
 

@@ -2,6 +2,7 @@
 // against the file as it is now.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct ChecksumMismatch {
   std::string stored;  // empty: the row has no checksum
   std::string actual;
 };
+
+// {"version", "name", "file", "stored" (null when none), "actual"}
+nlohmann::json to_json(const ChecksumMismatch& mismatch);
 
 struct ChecksumCheck {
   std::vector<ChecksumMismatch> mismatches;

@@ -83,7 +83,7 @@ class Ledger {
   std::string unique_slug(const std::string& name, const std::string& version,
                           const std::string& reason);
 
-  std::optional<bool> has_applied_by_;          // looked up once, on first need
+  std::optional<bool> has_applied_by_;          // set once the table is known to exist
   std::optional<std::set<std::string>> slugs_;  // every slug in the table, plus ours
 };
 
