@@ -58,8 +58,25 @@ inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
 inline constexpr const char* kLockStatementTimeout = "LOCK_1310";    // exit 6
 inline constexpr const char* kRollbackMissingDown = "ROLLBACK_600";  // exit 8
 
+// Data sync (Medium 3). Python's SYNC_3xx numbers; exit classes follow SPEC §5.
+inline constexpr const char* kSyncNoTables = "SYNC_301";       // exit 5: a pattern/table unknown
+inline constexpr const char* kSyncCopyFailed = "SYNC_303";     // exit 3: a table's copy failed
+inline constexpr const char* kSyncShapeMismatch = "SYNC_304";  // exit 4: source/target differ
+inline constexpr const char* kSyncMissingParent = "SYNC_305";  // exit 5: FK to an unselected table
+inline constexpr const char* kSyncBadResume = "SYNC_306";      // exit 5: checkpoint unusable
+inline constexpr const char* kSyncInterrupted = "SYNC_307";    // exit 1: Ctrl-C; resumable
+inline constexpr const char* kSyncIncremental = "SYNC_308";    // exit 5: table has no change key
+inline constexpr const char* kSyncBadWhere = "SYNC_309";       // exit 5: --where malformed/invalid
+
+// Anonymisation (Python's ANON_14xx).
+inline constexpr const char* kAnonBadRule = "ANON_1400";       // exit 5
+inline constexpr const char* kAnonNoKey = "ANON_1401";         // exit 5
+inline constexpr const char* kAnonUnlabelledPii = "ANON_1402";  // exit 7: --strict refusal
+inline constexpr const char* kAnonBadProfile = "ANON_1403";    // exit 5
+
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";
 inline constexpr const char* kSafetyNeedsYes = "SAFETY_1901";
+inline constexpr const char* kSafetySameDatabase = "SAFETY_1902";
 
 }  // namespace confiture::codes

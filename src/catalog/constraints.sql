@@ -1,0 +1,41 @@
+-- Primary keys ('p') and foreign keys ('f') of every table in tables.sql's scope; the
+-- referenced table may be anywhere. Key columns come in key order (conkey/confkey positions,
+-- not attnum order). A foreign key to a partitioned table also leaves one internal row per
+-- referenced partition on the referencing table, with a parent on that same table: those are
+-- left out, while the copies a partition inherits from its parent's foreign key stay.
+SELECT con.conrelid AS table_oid,
+       con.conname AS name,
+       con.contype AS kind,
+       ARRAY(SELECT a.attname
+             FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+             ORDER BY k.position) AS columns,
+       referenced_namespace.nspname AS referenced_schema,
+       referenced.relname AS referenced_name,
+       ARRAY(SELECT a.attname
+             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+             ORDER BY k.position) AS referenced_columns,
+       con.condeferrable AS deferrable,
+       con.condeferred AS initially_deferred,
+       con.convalidated AS validated,
+       con.confupdtype AS on_update,
+       con.confdeltype AS on_delete
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class referenced ON referenced.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace referenced_namespace
+       ON referenced_namespace.oid = referenced.relnamespace
+WHERE con.contype IN ('p', 'f')
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint parent
+                  WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
+  AND c.relkind IN ('r', 'p')
+  AND c.relpersistence <> 't'
+  AND n.nspname !~ '^pg_'
+  AND n.nspname <> 'information_schema'
+  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::regclass
+                    AND d.objid = c.oid
+                    AND d.deptype = 'e')

@@ -1,0 +1,37 @@
+// How a schema-qualified name is shown to people (quoted only where needed) and spliced into SQL
+// (always quoted).
+#include <string_view>
+
+#include "confiture/catalog/catalog.hpp"
+#include "confiture/pg/quote.hpp"
+
+namespace confiture::catalog {
+namespace {
+
+// A name PostgreSQL would fold to itself unquoted: lowercase ASCII letters, digits and
+// underscores, not starting with a digit. Keywords are not checked: display() is for reading.
+bool is_plain_lowercase(std::string_view part) {
+  if (part.empty() || (part.front() >= '0' && part.front() <= '9')) return false;
+  for (char c : part) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+std::string shown(std::string_view part) {
+  return is_plain_lowercase(part) ? std::string(part) : pg::quote_ident(part);
+}
+
+}  // namespace
+
+std::string QualifiedName::display() const {
+  if (schema.empty()) return shown(name);
+  return shown(schema) + "." + shown(name);
+}
+
+std::string QualifiedName::quoted() const {
+  if (schema.empty()) return pg::quote_ident(name);
+  return pg::quote_ident(schema) + "." + pg::quote_ident(name);
+}
+
+}  // namespace confiture::catalog

@@ -1,0 +1,33 @@
+-- Every sequence in scope (same rules as tables.sql), with the column that owns it: OWNED BY
+-- for a serial ('a' dependency) or the identity column it generates ('i'). last_value comes
+-- from pg_sequences, which shows NULL rather than failing when this role may not read it; it is
+-- looked up per sequence, by name, because a join lets a planner with stale statistics on the
+-- catalogs read every sequence once per sequence.
+SELECT n.nspname AS schema,
+       c.relname AS name,
+       owner_namespace.nspname AS owner_schema,
+       owner.relname AS owner_table,
+       owner_column.attname AS owner_column,
+       (SELECT s.last_value
+        FROM pg_catalog.pg_sequences s
+        WHERE s.schemaname = n.nspname AND s.sequencename = c.relname) AS last_value
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass
+                                AND d.objid = c.oid
+                                AND d.refclassid = 'pg_catalog.pg_class'::regclass
+                                AND d.refobjsubid > 0
+                                AND d.deptype IN ('a', 'i')
+LEFT JOIN pg_catalog.pg_class owner ON owner.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_namespace owner_namespace ON owner_namespace.oid = owner.relnamespace
+LEFT JOIN pg_catalog.pg_attribute owner_column ON owner_column.attrelid = d.refobjid
+                                              AND owner_column.attnum = d.refobjsubid
+WHERE c.relkind = 'S'
+  AND c.relpersistence <> 't'
+  AND n.nspname !~ '^pg_'
+  AND n.nspname <> 'information_schema'
+  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
+                  WHERE e.classid = 'pg_catalog.pg_class'::regclass
+                    AND e.objid = c.oid
+                    AND e.deptype = 'e')

@@ -1,0 +1,333 @@
+// run_sync(): connect, refuse the same database, open the snapshot, plan, confirm, empty the
+// selected tables once, copy them on `jobs` workers (a table starts when its parents are in),
+// restore cycle-breaking keys, move sequences past the copied values.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "checkpoint.hpp"
+#include "confiture/catalog/catalog.hpp"
+#include "confiture/pg/connection.hpp"
+#include "confiture/pg/quote.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+#include "confiture/report/stopwatch.hpp"
+#include "confiture/sync/sync.hpp"
+#include "table_copy.hpp"
+
+namespace confiture::sync {
+namespace sql {
+extern const std::string_view same_session;
+extern const std::string_view session_settings;
+}  // namespace sql
+
+namespace {
+
+std::string replace(std::string text, std::string_view from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+void refuse_same_database(pg::Connection& source, pg::Connection& target) {
+  auto me = source.exec(
+      "SELECT pg_backend_pid(), backend_start::text FROM pg_stat_activity "
+      "WHERE pid = pg_backend_pid()");
+  if (me.empty()) return;
+  std::string query = replace(std::string(sql::same_session), "$PID", me[0][0].c_str());
+  query = replace(query, "$START", pg::quote_literal(me[0][1].c_str()));
+  auto seen = target.exec(query);
+  if (!seen.empty() && seen[0][0].as<bool>()) {
+    throw Error(codes::kSafetySameDatabase, ExitClass::kSafety,
+                fmt::format("refusing to sync database \"{}\" into itself", target.database()),
+                "--from and --to name the same database; check both environments");
+  }
+}
+
+void begin_snapshot(pg::Connection& conn, const std::optional<std::string>& snapshot) {
+  conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  if (snapshot) conn.exec("SET TRANSACTION SNAPSHOT " + pg::quote_literal(*snapshot));
+}
+
+KeyRing read_keys(const SyncPlan& plan, const SyncOptions& options, const config::EnvLookup& env) {
+  KeyRing ring;
+  ring.default_env = options.key_env;
+  std::vector<std::string> missing;
+  for (const TablePlan& table : plan.tables) {
+    for (const ColumnRewrite& rewrite : table.rewrites) {
+      const StrategyInfo* info = find_strategy(rewrite.spec.strategy);
+      if (!info || !info->keyed) continue;
+      std::string var = rewrite.spec.key_env.empty() ? options.key_env : rewrite.spec.key_env;
+      if (ring.keys.count(var)) continue;
+      auto value = env(var);
+      if (value && !value->empty()) {
+        ring.keys.emplace(var, AnonKey(*value));
+      } else {
+        missing.push_back(fmt::format("{}.{} ({}) needs ${}", table.name.display(),
+                                      rewrite.column.column, rewrite.spec.strategy, var));
+      }
+    }
+  }
+  if (!missing.empty()) {
+    std::string message = "keyed anonymization strategies have no key:";
+    for (const std::string& item : missing) message += "\n  - " + item;
+    throw Error(
+        codes::kAnonNoKey, ExitClass::kConfig, message,
+        "set the variable to a long random secret (e.g. `export CONFITURE_ANON_KEY=$(openssl "
+        "rand -hex 32)`) and keep it: the same key gives the same output in every run");
+  }
+  return ring;
+}
+
+nlohmann::json plan_summary(const SyncPlan& plan, bool incremental) {
+  nlohmann::json tables = nlohmann::json::array();
+  for (const TablePlan& table : plan.tables) {
+    nlohmann::json strategies = nlohmann::json::object();
+    for (const ColumnRewrite& rewrite : table.rewrites) {
+      strategies[table.columns[rewrite.field]] = rewrite.spec.strategy;
+    }
+    tables.push_back({{"table", table.name.display()},
+                      {"columns", table.columns},
+                      {"filter", table.filter},
+                      {"strategies", strategies}});
+  }
+  return {{"tables", tables}, {"incremental", incremental}};
+}
+
+TableReport report_of(const TablePlan& table, const std::string& status) {
+  TableReport report;
+  report.table = table.name;
+  report.status = status;
+  report.filter = table.filter;
+  report.incremental = table.incremental.has_value();
+  for (const ColumnRewrite& rewrite : table.rewrites) {
+    report.strategies.push_back(
+        fmt::format("{}: {}", table.columns[rewrite.field], rewrite.spec.strategy));
+  }
+  return report;
+}
+
+std::string truncate_sql(const std::vector<const TablePlan*>& tables) {
+  std::vector<std::string> names;
+  for (const TablePlan* table : tables) {
+    names.push_back((table->kind == 'p' ? "" : "ONLY ") + table->name.quoted());
+  }
+  return fmt::format("TRUNCATE {}", fmt::join(names, ", "));
+}
+
+std::string sequences_sql(const SyncPlan& plan) {
+  std::vector<std::string> calls;
+  for (const SequencePlan& sequence : plan.sequences) {
+    std::string copied = fmt::format("(SELECT max({})::bigint FROM {})",
+                                     pg::quote_ident(sequence.column), sequence.table->quoted());
+    std::string floor = sequence.source_last_value ? std::to_string(*sequence.source_last_value)
+                                                   : std::string("NULL");
+    // Only a value the data or the source gives; an untouched sequence is left as it is.
+    calls.push_back(fmt::format(
+        "(SELECT setval({0}::regclass, v) FROM (SELECT GREATEST({1}, {2}) AS v) s WHERE v IS NOT "
+        "NULL)",
+        pg::quote_literal(sequence.sequence.quoted()), copied, floor));
+  }
+  return fmt::format("SELECT {}", fmt::join(calls, ", "));
+}
+
+// Runs the copy of every unfinished table on `jobs` workers, parents before children.
+class Scheduler {
+ public:
+  Scheduler(const SyncPlan& plan, std::vector<bool> finished)
+      : plan_(plan), finished_(std::move(finished)), started_(finished_) {}
+
+  // The next table whose parents are finished; nullopt when nothing is left or a worker failed.
+  std::optional<std::size_t> next() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      if (failure_) return std::nullopt;
+      bool left = false;
+      for (std::size_t i = 0; i < plan_.tables.size(); ++i) {
+        if (started_[i]) continue;
+        left = true;
+        const auto& after = plan_.tables[i].after;
+        if (std::all_of(after.begin(), after.end(), [&](std::size_t p) { return finished_[p]; })) {
+          started_[i] = true;
+          return i;
+        }
+      }
+      if (!left) return std::nullopt;
+      ready_.wait(lock);
+    }
+  }
+
+  void done(std::size_t i) {
+    std::lock_guard lock(mutex_);
+    finished_[i] = true;
+    ready_.notify_all();
+  }
+
+  void fail(std::exception_ptr failure) {
+    std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = failure;
+    ready_.notify_all();
+  }
+
+  std::exception_ptr failure() const { return failure_; }
+
+ private:
+  const SyncPlan& plan_;
+  std::vector<bool> finished_, started_;
+  std::exception_ptr failure_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+};
+
+}  // namespace
+
+SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
+                    const SyncOptions& options, const config::EnvLookup& env,
+                    const std::function<bool(const std::string&)>& confirm,
+                    const ProgressCallback& progress, const std::atomic<bool>* interrupted) {
+  report::Stopwatch clock;
+  pg::Connection source(source_end.dsn);
+  pg::Connection target(target_end.dsn);
+  source.exec(sql::session_settings);
+  target.exec(sql::session_settings);
+  refuse_same_database(source, target);
+
+  begin_snapshot(source, std::nullopt);
+  std::string snapshot = source.exec("SELECT pg_export_snapshot()")[0][0].c_str();
+  catalog::Catalog source_catalog = catalog::read_catalog(source);
+  catalog::Catalog target_catalog = catalog::read_catalog(target);
+  SyncPlan plan = plan_sync(source_catalog, target_catalog, options.plan);
+
+  SyncReport report;
+  report.warnings = plan.warnings;
+  if (options.on_warning) {
+    for (const std::string& warning : plan.warnings) options.on_warning(warning);
+  }
+  report.dry_run = options.dry_run;
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  report.jobs = options.jobs > 0 ? options.jobs : std::min(4, cores);
+  report.jobs = std::max(1, std::min<int>(report.jobs, static_cast<int>(plan.tables.size())));
+  KeyRing keys = read_keys(plan, options, env);
+
+  if (options.dry_run) {
+    for (const TablePlan& table : plan.tables) {
+      TableReport row = report_of(table, "planned");
+      row.rows = table.estimated_rows > 0 ? static_cast<std::uint64_t>(table.estimated_rows) : 0;
+      report.tables.push_back(std::move(row));
+    }
+    report.seconds = clock.ms() / 1000.0;
+    return report;
+  }
+
+  const bool incremental = options.plan.incremental;
+  Checkpoint checkpoint;
+  checkpoint.plan = plan_summary(plan, incremental);
+  if (options.resume) {
+    auto previous = read_checkpoint(options.checkpoint);
+    if (!previous) {
+      throw Error(
+          codes::kSyncBadResume, ExitClass::kConfig,
+          fmt::format("nothing to resume: no checkpoint at {}", options.checkpoint.string()),
+          "the last sync between these databases finished, or never ran; run without "
+          "--resume");
+    }
+    if (previous->plan != checkpoint.plan) {
+      throw Error(codes::kSyncBadResume, ExitClass::kConfig,
+                  "cannot resume: the tables, columns, filters or strategies differ from the "
+                  "interrupted sync",
+                  "resume with the same options as the interrupted run, or run without --resume");
+    }
+    checkpoint = *previous;
+  }
+
+  std::vector<bool> finished(plan.tables.size(), false);
+  std::vector<const TablePlan*> to_empty;
+  for (std::size_t i = 0; i < plan.tables.size(); ++i) {
+    finished[i] = checkpoint.finished.count(plan.tables[i].name.display()) > 0;
+    if (!finished[i]) to_empty.push_back(&plan.tables[i]);
+  }
+  if (!incremental && !to_empty.empty()) {
+    std::vector<std::string> names;
+    for (const TablePlan* table : to_empty) names.push_back(table->name.display());
+    std::string question =
+        fmt::format("empty {} table{} in {} and copy {} into them ({})", names.size(),
+                    names.size() == 1 ? "" : "s", target_end.description, source_end.description,
+                    fmt::join(names, ", "));
+    if (!confirm(question)) {
+      throw Error(codes::kSafetyNeedsYes, ExitClass::kSafety, "not confirmed: nothing was changed",
+                  "pass --yes to sync without asking");
+    }
+  }
+
+  write_checkpoint(options.checkpoint, checkpoint);
+  if (!incremental && !to_empty.empty()) target.exec(truncate_sql(to_empty));
+
+  std::mutex report_mutex;
+  std::vector<std::optional<TableReport>> reports(plan.tables.size());
+  for (std::size_t i = 0; i < plan.tables.size(); ++i) {
+    if (finished[i]) reports[i] = report_of(plan.tables[i], "resumed");
+  }
+  Scheduler scheduler(plan, finished);
+  auto worker = [&] {
+    try {
+      pg::Connection from(source_end.dsn);
+      pg::Connection into(target_end.dsn);
+      from.exec(sql::session_settings);
+      into.exec(sql::session_settings);
+      begin_snapshot(from, snapshot);
+      while (auto next = scheduler.next()) {
+        const TablePlan& table = plan.tables[*next];
+        report::Stopwatch table_clock;
+        auto on_rows = [&](const CopyCounts& counts) {
+          if (!progress) return;
+          std::lock_guard lock(report_mutex);
+          progress(Progress{&table, counts.rows, counts.bytes, false});
+        };
+        CopyCounts counts = copy_table(from, into, table, keys, on_rows, interrupted);
+        TableReport done = report_of(table, "copied");
+        done.rows = counts.rows;
+        done.bytes = counts.bytes;
+        done.seconds = table_clock.ms() / 1000.0;
+        {
+          std::lock_guard lock(report_mutex);
+          checkpoint.finished.insert(table.name.display());
+          write_checkpoint(options.checkpoint, checkpoint);
+          reports[*next] = std::move(done);
+          if (progress) progress(Progress{&table, counts.rows, counts.bytes, true});
+        }
+        scheduler.done(*next);
+      }
+    } catch (...) {
+      scheduler.fail(std::current_exception());
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int w = 0; w < report.jobs; ++w) workers.emplace_back(worker);
+  for (std::thread& thread : workers) thread.join();
+  if (scheduler.failure()) std::rethrow_exception(scheduler.failure());
+
+  if (!checkpoint.deferred_restored) {
+    for (const TablePlan& table : plan.tables) {
+      if (!table.deferred.empty()) {
+        report.deferred_keys_restored += restore_deferred_keys(source, target, table, keys);
+      }
+    }
+    checkpoint.deferred_restored = true;
+    write_checkpoint(options.checkpoint, checkpoint);
+  }
+  if (!plan.sequences.empty()) {
+    target.exec(sequences_sql(plan));
+    report.sequences_set = plan.sequences.size();
+  }
+  source.exec("COMMIT");
+  remove_checkpoint(options.checkpoint);
+
+  for (auto& table : reports) report.tables.push_back(std::move(*table));
+  report.seconds = clock.ms() / 1000.0;
+  return report;
+}
+
+}  // namespace confiture::sync

@@ -1,0 +1,95 @@
+// Refusals happen before anything is written: shapes, same database, strict PII, keys.
+#include <catch2/catch.hpp>
+
+#include "confiture/report/codes.hpp"
+#include "sync_fixture.hpp"
+
+using namespace confiture;
+
+TEST_CASE("shape mismatches are all reported before anything is truncated") {
+  test::SyncFixture f;
+  f.source_conn.exec(R"sql(
+    CREATE TABLE person (id int PRIMARY KEY, email text, age int, nickname text);
+    CREATE TABLE pet (id int PRIMARY KEY);
+    CREATE TABLE note (id int PRIMARY KEY, body text, total int GENERATED ALWAYS AS (id * 2) STORED);
+    INSERT INTO person VALUES (1, 'a@b.c', 3, 'x');
+    INSERT INTO note (id, body) VALUES (1, 'new');
+  )sql");
+  f.target_conn.exec(R"sql(
+    CREATE TABLE person (id int PRIMARY KEY, email text, age date, extra text NOT NULL);
+    CREATE TABLE note (id int PRIMARY KEY, body text, total int);
+    INSERT INTO person VALUES (7, 'keep@me', '2020-01-01', 'x');
+    INSERT INTO note VALUES (7, 'keep', 1);
+  )sql");
+  auto error = f.error_of();
+  CHECK(error.code == codes::kSyncShapeMismatch);
+  CHECK(error.exit_class == ExitClass::kSchema);
+  const std::string text = error.what();
+  CHECK_THAT(text, Catch::Contains("public.person.age is integer in the source but date"));
+  CHECK_THAT(text, Catch::Contains("public.person.nickname (text) is missing in the target"));
+  CHECK_THAT(text, Catch::Contains("public.person.extra is NOT NULL without a default"));
+  CHECK_THAT(text, Catch::Contains("table public.pet is missing in the target"));
+  CHECK(error.details["problems"].size() == 4);
+  CHECK(f.target_scalar("SELECT count(*) FROM person") == "1");
+  CHECK(f.target_scalar("SELECT count(*) FROM note") == "1");
+}
+
+TEST_CASE("the same database as source and target is refused") {
+  test::SyncFixture f;
+  f.source_conn.exec("CREATE TABLE t (id int); INSERT INTO t VALUES (1)");
+  Error error(codes::kSyncCopyFailed, ExitClass::kFailure, "");
+  try {
+    sync::run_sync(
+        {f.source.dsn(), "a"}, {f.source.dsn() + " application_name=other", "b"}, f.options,
+        [](const std::string&) { return std::nullopt; }, [](const std::string&) { return true; },
+        {}, nullptr);
+    FAIL("synced a database into itself");
+  } catch (const Error& e) {
+    error = e;
+  }
+  CHECK(error.code == codes::kSafetySameDatabase);
+  CHECK(error.exit_class == ExitClass::kSafety);
+  CHECK(f.source_scalar("SELECT count(*) FROM t") == "1");
+}
+
+TEST_CASE("strict mode lists every PII-looking column without a rule and changes nothing") {
+  test::SyncFixture f;
+  f.both(R"sql(
+    CREATE TABLE account (id int PRIMARY KEY, email text, phone_number text, bio text,
+                          last_login_ip inet, password_hash text, plan text);
+  )sql");
+  f.source_conn.exec("INSERT INTO account VALUES (1, 'a@b.c', '555', 'x', '10.0.0.1', 'h', 'p')");
+  f.target_conn.exec("INSERT INTO account (id) VALUES (99)");
+  f.options.plan.strict = true;
+  f.options.plan.rules = {{"account", "email", {"email", {}, "", ""}, "--anonymize"},
+                          {"account", "password_hash", {"preserve", {}, "", ""}, "--anonymize"}};
+  auto error = f.error_of();
+  CHECK(error.code == codes::kAnonUnlabelledPii);
+  CHECK(error.exit_class == ExitClass::kSafety);
+  const std::string text = error.what();
+  CHECK_THAT(text, Catch::Contains("public.account.phone_number"));
+  CHECK_THAT(text, Catch::Contains("public.account.last_login_ip"));
+  CHECK_THAT(text, !Catch::Contains("account.email"));
+  CHECK_THAT(text, !Catch::Contains("password_hash"));  // preserve: a deliberate pass
+  CHECK_THAT(text, !Catch::Contains("account.plan"));
+  CHECK(f.target_scalar("SELECT count(*) FROM account") == "1");
+}
+
+TEST_CASE("a rule naming an unknown column fails closed") {
+  test::SyncFixture f;
+  f.both("CREATE TABLE account (id int PRIMARY KEY, email text)");
+  f.options.plan.rules = {{"account", "e_mail", {"email", {}, "", ""}, "profile.yaml:3"}};
+  auto error = f.error_of();
+  CHECK(error.code == codes::kAnonBadRule);
+  CHECK_THAT(error.what(), Catch::Contains("profile.yaml:3: column public.account.e_mail"));
+}
+
+TEST_CASE("keyed strategies refuse to run without a key") {
+  test::SyncFixture f;
+  f.both("CREATE TABLE account (id int PRIMARY KEY, email text)");
+  f.options.plan.rules = {{"account", "email", {"email", {}, "", ""}, "--anonymize"}};
+  f.key.clear();
+  auto error = f.error_of();
+  CHECK(error.code == codes::kAnonNoKey);
+  CHECK_THAT(error.what(), Catch::Contains("$CONFITURE_ANON_KEY"));
+}
