@@ -22,6 +22,15 @@ namespace {
 
 constexpr std::size_t kBatchRows = 4096;
 
+void check_interrupted(const TablePlan& table, const std::atomic<bool>* interrupted) {
+  if (interrupted && interrupted->load()) {
+    throw Error(codes::kSyncInterrupted, ExitClass::kFailure,
+                fmt::format("interrupted while copying {}; it was rolled back",
+                            table.name.display()),
+                "finished tables are kept; run the same command with --resume");
+  }
+}
+
 std::string column_list(const std::vector<std::string>& columns, std::string_view alias = {}) {
   std::vector<std::string> quoted;
   for (const std::string& column : columns) {
@@ -105,11 +114,7 @@ CopyCounts pump(pg::CopyOut& out, pg::CopyIn& in, RowRewriter& rewriter, const T
       }
     }
     if (++counts.rows % kBatchRows == 0) {
-      if (interrupted && interrupted->load()) {
-        throw Error(codes::kSyncInterrupted, ExitClass::kFailure,
-                    fmt::format("interrupted while copying {}", table.name.display()),
-                    "finished tables are kept; run the same command with --resume");
-      }
+      check_interrupted(table, interrupted);
       if (on_rows) on_rows(counts);
     }
   }
@@ -188,6 +193,7 @@ CopyCounts copy_table(pg::Connection& source, pg::Connection& target, const Tabl
       auto result = target.exec(upsert_sql(table, staging));
       counts.rows = result.affected_rows();
     }
+    check_interrupted(table, interrupted);  // the server may have held the last rows a while
     target.exec("COMMIT");
     if (on_rows) on_rows(counts);
     return counts;

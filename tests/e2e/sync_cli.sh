@@ -45,22 +45,37 @@ expect_exit 3 "$CONFITURE" sync --from "$src" --project-dir "$p" --yes \
   --to "postgresql://app:s3cr3t-pw@127.0.0.1:1/app?connect_timeout=2"
 lacks "$out$err" "s3cr3t-pw"
 
-# Kill -9 in the middle of `big`: the target holds a 3-second stall at row 5000.
+# Interrupt in the middle of `big`: the target stalls 3 seconds at its row 5000.
 psql "$dst" -X -q -v ON_ERROR_STOP=1 -c "
 CREATE FUNCTION stall() RETURNS trigger LANGUAGE plpgsql AS
   \$\$BEGIN IF NEW.id = 5000 THEN PERFORM pg_sleep(3); END IF; RETURN NEW; END\$\$;
 CREATE TRIGGER stall BEFORE INSERT ON big FOR EACH ROW EXECUTE FUNCTION stall();"
-"$CONFITURE" sync --from "$src" --to "$dst" --project-dir "$p" --yes --jobs 1 \
-  >"$work/killed.out" 2>&1 &
-pid=$!
 checkpoint="$p/.confiture/sync"
 finished() { sed -n '/"finished"/,/]/p' "$checkpoint"/*.json 2>/dev/null; }
-for _ in $(seq 100); do
-  active="$(q "$dst" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"public\".\"big\"%' AND state = 'active'")"
-  if [ "$active" = 1 ] && finished | grep -q '"public.small"'; then break; fi
-  sleep 0.1
-done
-[ "$active" = 1 ] || fail "never saw the copy of big running: $(cat "$work/killed.out")"
+start_sync() {
+  "$CONFITURE" sync --from "$src" --to "$dst" --project-dir "$p" --yes --jobs 1 \
+    >"$work/run.out" 2>&1 &
+  pid=$!
+  local active=0
+  for _ in $(seq 100); do
+    active="$(q "$dst" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"public\".\"big\"%' AND state = 'active'")"
+    if [ "$active" = 1 ] && finished | grep -q '"public.small"'; then return; fi
+    sleep 0.1
+  done
+  fail "never saw the copy of big running: $(cat "$work/run.out")"
+}
+
+# Ctrl-C: the current table is rolled back, exit 1, the checkpoint stays for --resume.
+start_sync
+kill -INT "$pid"
+set +e; wait "$pid"; code=$?; set -e
+[ "$code" = 1 ] || fail "Ctrl-C gave exit $code: $(cat "$work/run.out")"
+contains "$(cat "$work/run.out")" "SYNC_307"
+contains "$(cat "$work/run.out")" "--resume"
+[ "$(q "$dst" 'SELECT count(*) FROM big')" = 0 ] || fail "the interrupted table kept rows"
+
+# kill -9: the same, without a chance to clean up.
+start_sync
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 finished | grep -q '"public.small"' || fail "checkpoint lacks the finished table"
