@@ -3,7 +3,7 @@
 // i bits padded with a secret pad), so two addresses sharing a k-bit prefix map to addresses
 // sharing a k-bit prefix, and the map is a bijection. K and the pad come from the HMAC key, the
 // strategy name and the seed. A "/n" suffix (inet, cidr) is kept as written; in a cidr column
-// the host bits stay zero.
+// the host bits stay zero (so 0.0.0.0/0, which has no other bits, is the one value kept).
 #include <arpa/inet.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>

@@ -2,8 +2,6 @@
 // and town names. Plain ASCII, so every output fits any encoding and any char(n) count.
 #include "sync/anonymize/word_lists.hpp"
 
-#include <cctype>
-
 namespace confiture::sync::anonymize {
 
 namespace {
@@ -127,9 +125,12 @@ constexpr std::string_view kCityNames[] = {
     "Rockport"sv,    "Stonebridge"sv, "Summerville"sv,   "Westfield"sv,   "Woodbury"sv,
 };
 
-bool is_word_character(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII only, like the lists: other bytes compare as they are.
+bool is_word_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool contains_ignoring_case(std::string_view text, std::string_view part) {
   if (part.empty() || part.size() > text.size()) return false;
