@@ -45,24 +45,24 @@ expect_exit 3 "$CONFITURE" sync --from "$src" --project-dir "$p" --yes \
   --to "postgresql://app:s3cr3t-pw@127.0.0.1:1/app?connect_timeout=2"
 lacks "$out$err" "s3cr3t-pw"
 
-# Interrupt in the middle of `big`: the target stalls 3 seconds at its row 5000.
+# Interrupt in the middle of `big`: the target stalls 5 seconds at its row 5000.
 psql "$dst" -X -q -v ON_ERROR_STOP=1 -c "
 CREATE FUNCTION stall() RETURNS trigger LANGUAGE plpgsql AS
-  \$\$BEGIN IF NEW.id = 5000 THEN PERFORM pg_sleep(3); END IF; RETURN NEW; END\$\$;
+  \$\$BEGIN IF NEW.id = 5000 THEN PERFORM pg_sleep(5); END IF; RETURN NEW; END\$\$;
 CREATE TRIGGER stall BEFORE INSERT ON big FOR EACH ROW EXECUTE FUNCTION stall();"
 checkpoint="$p/.confiture/sync"
-finished() { sed -n '/"finished"/,/]/p' "$checkpoint"/*.json 2>/dev/null; }
+finished() { sed -n '/"finished"/,/]/{p;/]/q}' "$checkpoint"/*.json 2>/dev/null; }
 start_sync() {
   "$CONFITURE" sync --from "$src" --to "$dst" --project-dir "$p" --yes --jobs 1 \
     >"$work/run.out" 2>&1 &
   pid=$!
-  local active=0
-  for _ in $(seq 100); do
+  local active=0 deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null; do
     active="$(q "$dst" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"public\".\"big\"%' AND state = 'active'")"
     if [ "$active" = 1 ] && finished | grep -q '"public.small"'; then return; fi
-    sleep 0.1
+    sleep 0.05
   done
-  fail "never saw the copy of big running: $(cat "$work/run.out")"
+  fail "never saw the copy of big running (active=$active, finished: $(finished)): $(cat "$work/run.out")"
 }
 
 # Ctrl-C: the current table is rolled back, exit 1, the checkpoint stays for --resume.
