@@ -1,6 +1,8 @@
 // Foreign keys, schemas, sequences: what makes a copy consistent without superuser rights.
 #include <catch2/catch.hpp>
 
+#include "confiture/pg/dsn.hpp"
+#include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
 #include "sync_fixture.hpp"
 
@@ -98,4 +100,42 @@ TEST_CASE("partitioned tables are copied through their root") {
   CHECK(report.tables[0].rows == 400);
   CHECK(f.target_scalar("SELECT count(*) FROM event_2025") ==
         f.source_scalar("SELECT count(*) FROM event_2025"));
+}
+
+TEST_CASE(
+    "works without superuser: a read-only role on the source, the tables' owner on the target") {
+  test::SyncFixture f;
+  f.both(R"sql(
+    CREATE TABLE parent (id serial PRIMARY KEY, label text);
+    CREATE TABLE child (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        parent_id int NOT NULL REFERENCES parent (id));
+  )sql");
+  f.source_conn.exec(R"sql(
+    INSERT INTO parent (label) SELECT 'p' || g FROM generate_series(1, 20) g;
+    INSERT INTO child (parent_id) SELECT 1 + g % 20 FROM generate_series(1, 50) g;
+  )sql");
+  const std::string reader = f.source.name() + "_reader", owner = f.target.name() + "_owner";
+  f.source_conn.exec("CREATE ROLE " + pg::quote_ident(reader) + " LOGIN");
+  f.source_conn.exec("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + pg::quote_ident(reader));
+  f.target_conn.exec("CREATE ROLE " + pg::quote_ident(owner) + " LOGIN");
+  f.target_conn.exec("ALTER TABLE parent OWNER TO " + pg::quote_ident(owner));
+  f.target_conn.exec("ALTER TABLE child OWNER TO " + pg::quote_ident(owner));
+  auto as = [](const std::string& dsn, const std::string& role) {
+    auto keywords = pg::parse_dsn(dsn);
+    keywords["user"] = role;
+    return pg::build_dsn(keywords);
+  };
+  auto report = sync::run_sync(
+      {as(f.source.dsn(), reader), "source"}, {as(f.target.dsn(), owner), "target"}, f.options,
+      [](const std::string&) { return std::nullopt; }, [](const std::string&) { return true; }, {},
+      nullptr);
+  CHECK(report.tables.size() == 2);
+  CHECK(f.target_scalar("SELECT count(*) FROM child") == "50");
+  // The reader may not see the source sequences: the copied maximum still moves them on.
+  CHECK(f.target_scalar("SELECT nextval(pg_get_serial_sequence('child', 'id'))") == "51");
+  f.source_conn.exec("DROP OWNED BY " + pg::quote_ident(reader));
+  f.source_conn.exec("DROP ROLE " + pg::quote_ident(reader));
+  f.target_conn.exec("ALTER TABLE parent OWNER TO CURRENT_USER");
+  f.target_conn.exec("ALTER TABLE child OWNER TO CURRENT_USER");
+  f.target_conn.exec("DROP ROLE " + pg::quote_ident(owner));
 }
