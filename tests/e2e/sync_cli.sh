@@ -58,7 +58,7 @@ start_sync() {
   pid=$!
   local active=0 deadline=$((SECONDS + 60))
   while [ "$SECONDS" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null; do
-    active="$(q "$dst" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"public\".\"big\"%' AND state = 'active'")"
+    active="$(q "$dst" "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY \"public\".\"big\"%' AND state = 'active'")"
     if [ "$active" = 1 ] && finished | grep -q '"public.small"'; then return; fi
     sleep 0.05
   done
@@ -67,7 +67,7 @@ start_sync() {
 
 # Ctrl-C: the current table is rolled back, exit 1, the checkpoint stays for --resume.
 start_sync
-kill -INT "$pid"
+kill -INT "$pid" || fail "the sync ended before Ctrl-C: $(cat "$work/run.out")"
 set +e; wait "$pid"; code=$?; set -e
 [ "$code" = 1 ] || fail "Ctrl-C gave exit $code: $(cat "$work/run.out")"
 contains "$(cat "$work/run.out")" "SYNC_307"
@@ -76,7 +76,7 @@ contains "$(cat "$work/run.out")" "--resume"
 
 # kill -9: the same, without a chance to clean up.
 start_sync
-kill -9 "$pid"
+kill -9 "$pid" || fail "the sync ended before kill -9: $(cat "$work/run.out")"
 wait "$pid" 2>/dev/null || true
 finished | grep -q '"public.small"' || fail "checkpoint lacks the finished table"
 if finished | grep -q '"public.big"'; then fail "big recorded as finished"; fi
