@@ -82,10 +82,10 @@ KeyRing read_keys(const SyncPlan& plan, const SyncOptions& options, const config
   if (!missing.empty()) {
     std::string message = "keyed anonymization strategies have no key:";
     for (const std::string& item : missing) message += "\n  - " + item;
-    throw Error(
-        codes::kAnonNoKey, ExitClass::kConfig, message,
-        "set the variable to a long random secret (e.g. `export CONFITURE_ANON_KEY=$(openssl "
-        "rand -hex 32)`) and keep it: the same key gives the same output in every run");
+    throw Error(codes::kAnonNoKey, ExitClass::kConfig, message,
+                "set each variable named above to a long random secret (e.g. `export "
+                "CONFITURE_ANON_KEY=$(openssl rand -hex 32)`) and keep it: the same key gives the "
+                "same output in every run");
   }
   return ring;
 }
