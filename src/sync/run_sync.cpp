@@ -308,6 +308,13 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
         }
         scheduler.done(*next);
       }
+    } catch (Error& error) {
+      if (error.code == codes::kConnLost || error.code == codes::kConnFailed) {
+        error.hint =
+            "tables finished before the failure are kept: run the same command with "
+            "--resume once the server is reachable";
+      }
+      scheduler.fail(std::make_exception_ptr(error));
     } catch (...) {
       scheduler.fail(std::current_exception());
     }
