@@ -78,9 +78,20 @@ void order_tables(const std::vector<SelectedTable>& tables,
       edges.push_back({i, parent->second, &key, nullable, false});
     }
   }
-  // TRUNCATE refuses a table that an unselected table references.
+  // TRUNCATE refuses a table that an unselected table references. A partition of a selected
+  // table is emptied with it.
+  std::map<catalog::QualifiedName, const catalog::Table*> by_name;
+  for (const catalog::Table* table : all_target_tables) by_name[table->name] = table;
+  auto copied_with_root = [&](const catalog::Table* table) {
+    for (auto parent = table->partition_of; parent;) {
+      if (index.count(*parent)) return true;
+      auto up = by_name.find(*parent);
+      parent = up == by_name.end() ? std::nullopt : up->second->partition_of;
+    }
+    return false;
+  };
   for (const catalog::Table* other : all_target_tables) {
-    if (index.count(other->name)) continue;
+    if (index.count(other->name) || copied_with_root(other)) continue;
     for (const catalog::ForeignKey& key : other->foreign_keys) {
       if (index.count(key.referenced)) {
         problems.push_back(

@@ -89,15 +89,18 @@ TEST_CASE("a selected table whose parent is not selected is refused") {
 TEST_CASE("partitioned tables are copied through their root") {
   test::SyncFixture f;
   f.both(R"sql(
-    CREATE TABLE event (id int, at date NOT NULL) PARTITION BY RANGE (at);
+    CREATE TABLE kind (id int PRIMARY KEY);
+    INSERT INTO kind VALUES (1);
+    CREATE TABLE event (id int, at date NOT NULL, kind_id int REFERENCES kind (id))
+      PARTITION BY RANGE (at);
     CREATE TABLE event_2024 PARTITION OF event FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
     CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
   )sql");
   f.source_conn.exec(
-      "INSERT INTO event SELECT g, date '2024-06-01' + g FROM generate_series(1, 400) g");
+      "INSERT INTO event SELECT g, date '2024-06-01' + g, 1 FROM generate_series(1, 400) g");
   auto report = f.run();
-  REQUIRE(report.tables.size() == 1);
-  CHECK(report.tables[0].rows == 400);
+  REQUIRE(report.tables.size() == 2);  // kind, then event with its partitions
+  CHECK(report.tables[1].rows == 400);
   CHECK(f.target_scalar("SELECT count(*) FROM event_2025") ==
         f.source_scalar("SELECT count(*) FROM event_2025"));
 }
