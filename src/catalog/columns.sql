@@ -1,6 +1,7 @@
 -- The columns of every table in tables.sql's scope, in attnum order, without dropped or system
 -- columns. A domain column also gets the type at the bottom of its chain of domains (with that
--- domain's typmod), which is what decides its category and its maximum length.
+-- domain's typmod), which is what decides its category and its maximum length. The collation
+-- is given only when it is not the column type's default.
 WITH RECURSIVE domain_chain AS (
   SELECT t.oid AS domain, t.typbasetype AS base, t.typtypmod AS base_typmod
   FROM pg_catalog.pg_type t
@@ -31,7 +32,11 @@ SELECT a.attrelid AS table_oid,
        a.attnotnull AS not_null,
        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
        a.attidentity AS identity,
-       a.attgenerated AS generated
+       a.attgenerated AS generated,
+       collation_namespace.nspname AS collation_schema,
+       coll.collname AS collation_name,
+       pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
+       coalesce(a.attacl, '{}')::text[] AS privileges
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,6 +45,11 @@ JOIN pg_catalog.pg_type base ON base.oid = coalesce(domain_base.base, a.atttypid
 CROSS JOIN LATERAL (
   SELECT coalesce(domain_base.base_typmod, a.atttypmod) AS typmod
 ) resolved
+JOIN pg_catalog.pg_type column_type ON column_type.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
+                                       AND a.attcollation <> column_type.typcollation
+LEFT JOIN pg_catalog.pg_namespace collation_namespace
+       ON collation_namespace.oid = coll.collnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 WHERE a.attnum > 0
   AND NOT a.attisdropped

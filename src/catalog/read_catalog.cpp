@@ -1,5 +1,6 @@
-// read_catalog: one set-based query per object kind (embedded .sql resources), stitched into the
-// value model by table oid, so the number of round trips does not grow with the schema.
+// read_catalog: one set-based query per object kind (embedded .sql resources), so the number of
+// round trips does not grow with the schema. Tables, their columns and constraints (stitched by
+// table oid) and sequences are read here; the other kinds by the read_*.cpp beside it.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -7,12 +8,13 @@
 #include <pqxx/pqxx>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
+#include "catalog_query.hpp"
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/pg/connection.hpp"
-#include "confiture/pg/quote.hpp"
 
 namespace confiture::catalog {
 namespace sql {
@@ -24,51 +26,11 @@ extern const std::string_view sequences;
 
 namespace {
 
-constexpr std::string_view kSchemasVariable = ":schemas";
-
-// The schema filter as a SQL value: a text[] of the chosen schemas, or NULL for all of them.
-std::string schemas_value(const std::vector<std::string>& schemas) {
-  if (schemas.empty()) return "NULL::pg_catalog.text[]";
-  std::string value = "ARRAY[";
-  for (std::size_t i = 0; i < schemas.size(); ++i) {
-    if (i > 0) value += ", ";
-    value += pg::quote_literal(schemas[i]);
-  }
-  return value + "]::pg_catalog.text[]";
-}
-
-// The queries name the filter as the psql variable :schemas, so each file also runs as it is
-// under `psql -v schemas='NULL::text[]' -f`. A "::" cast is never mistaken for it.
-std::string bind_schemas(std::string_view query, const std::string& value) {
-  std::string text;
-  std::size_t from = 0;
-  for (std::size_t at = query.find(kSchemasVariable); at != std::string_view::npos;
-       at = query.find(kSchemasVariable, at + 1)) {
-    if (at > 0 && query[at - 1] == ':') continue;
-    text.append(query.substr(from, at - from)).append(value);
-    from = at + kSchemasVariable.size();
-  }
-  return text.append(query.substr(from));
-}
-
-// "char" columns: an empty value (attidentity, attgenerated) means none.
-char char_of(const pqxx::field& field) { return field.is_null() ? '\0' : field.c_str()[0]; }
-
-std::vector<std::string> text_array(const pqxx::field& field) {
-  std::vector<std::string> values;
-  pqxx::array_parser parser = field.as_array();
-  for (;;) {
-    auto [juncture, value] = parser.get_next();
-    if (juncture == pqxx::array_parser::done) break;
-    if (juncture == pqxx::array_parser::string_value) values.push_back(std::move(value));
-  }
-  return values;
-}
-
-std::optional<QualifiedName> optional_name(const pqxx::field& schema, const pqxx::field& name) {
-  if (name.is_null()) return std::nullopt;
-  return QualifiedName{schema.as<std::string>(), name.as<std::string>()};
-}
+using detail::bind_schemas;
+using detail::char_of;
+using detail::optional_name;
+using detail::optional_text;
+using detail::text_array;
 
 using TablesByOid = std::unordered_map<std::uint32_t, Table*>;
 
@@ -81,6 +43,20 @@ void read_tables(pg::Connection& conn, const std::string& schemas, Catalog& cata
     table.partition_of = optional_name(row["parent_schema"], row["parent_name"]);
     table.estimated_rows = row["estimated_rows"].as<double>();
     table.estimated_bytes = row["estimated_bytes"].as<std::int64_t>();
+    table.unlogged = row["unlogged"].as<bool>();
+    table.row_security = row["row_security"].as<bool>();
+    table.force_row_security = row["force_row_security"].as<bool>();
+    table.storage_parameters = text_array(row["storage_parameters"]);
+    table.partition_key = optional_text(row["partition_key"]);
+    table.partition_bound = optional_text(row["partition_bound"]);
+    table.comment = optional_text(row["comment"]);
+    table.privileges = text_array(row["privileges"]);
+    table.owner = row["owner"].as<std::string>();
+    const std::vector<std::string> parent_schemas = text_array(row["inherits_schemas"]);
+    const std::vector<std::string> parent_names = text_array(row["inherits_names"]);
+    for (std::size_t i = 0; i < parent_names.size(); ++i) {
+      table.inherits.push_back({parent_schemas.at(i), parent_names[i]});
+    }
   }
 }
 
@@ -106,6 +82,9 @@ void read_columns(pg::Connection& conn, const std::string& schemas, const Tables
     if (!row["default_expr"].is_null()) column.default_expr = row["default_expr"].as<std::string>();
     column.identity = char_of(row["identity"]);
     column.generated = char_of(row["generated"]);
+    column.collation = optional_name(row["collation_schema"], row["collation_name"]);
+    column.comment = optional_text(row["comment"]);
+    column.privileges = text_array(row["privileges"]);
   }
 }
 
@@ -113,8 +92,18 @@ void read_constraints(pg::Connection& conn, const std::string& schemas, const Ta
   for (const auto& row : conn.exec(bind_schemas(sql::constraints, schemas))) {
     Table* table = table_for(tables, row["table_oid"]);
     if (table == nullptr) continue;
-    if (char_of(row["kind"]) == 'p') {
-      table->primary_key = text_array(row["columns"]);
+    const char kind = char_of(row["kind"]);
+    if (kind != 'f') {
+      if (kind == 'p') table->primary_key = text_array(row["columns"]);
+      table->constraints.push_back({.name = row["name"].as<std::string>(),
+                                    .kind = kind,
+                                    .columns = text_array(row["columns"]),
+                                    .definition = row["definition"].as<std::string>(),
+                                    .deferrable = row["deferrable"].as<bool>(),
+                                    .initially_deferred = row["initially_deferred"].as<bool>(),
+                                    .validated = row["validated"].as<bool>(),
+                                    .inherited = row["inherited"].as<bool>(),
+                                    .no_inherit = row["no_inherit"].as<bool>()});
       continue;
     }
     ForeignKey& key = table->foreign_keys.emplace_back();
@@ -138,15 +127,29 @@ void read_sequences(pg::Connection& conn, const std::string& schemas, Catalog& c
     sequence.owned_by_table = optional_name(row["owner_schema"], row["owner_table"]);
     if (!row["owner_column"].is_null()) sequence.owned_by_column = row["owner_column"].c_str();
     if (!row["last_value"].is_null()) sequence.last_value = row["last_value"].as<std::int64_t>();
+    sequence.data_type = row["data_type"].as<std::string>();
+    sequence.start = row["start"].as<std::int64_t>();
+    sequence.increment = row["increment"].as<std::int64_t>();
+    sequence.min_value = row["min_value"].as<std::int64_t>();
+    sequence.max_value = row["max_value"].as<std::int64_t>();
+    sequence.cache = row["cache"].as<std::int64_t>();
+    sequence.cycle = row["cycle"].as<bool>();
+    sequence.comment = optional_text(row["comment"]);
+    sequence.privileges = text_array(row["privileges"]);
+    sequence.owner = row["owner"].as<std::string>();
   }
 }
 
 }  // namespace
 
 Catalog read_catalog(pg::Connection& conn, const ReadOptions& options) {
-  const std::string schemas = schemas_value(options.schemas);
+  const std::string schemas = detail::schemas_value(options.schemas);
   Catalog catalog;
   catalog.server_version = conn.server_version();
+
+  detail::read_schemas(conn, schemas, catalog);
+  detail::read_extensions(conn, catalog);
+  detail::read_types(conn, schemas, catalog);
 
   read_tables(conn, schemas, catalog);
   TablesByOid tables;
@@ -154,13 +157,40 @@ Catalog read_catalog(pg::Connection& conn, const ReadOptions& options) {
   read_columns(conn, schemas, tables);
   read_constraints(conn, schemas, tables);
   read_sequences(conn, schemas, catalog);
+  detail::read_indexes(conn, schemas, catalog);
+  detail::read_views(conn, schemas, catalog);
+  detail::read_routines(conn, schemas, catalog);
+  detail::read_triggers(conn, schemas, catalog);
+  detail::read_policies(conn, schemas, catalog);
+  detail::read_unsupported(conn, schemas, catalog);
 
   // Sorted here, not by the queries: byte order of the names is what the model promises.
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(catalog.schemas.begin(), catalog.schemas.end(), by_name);
+  std::sort(catalog.extensions.begin(), catalog.extensions.end(), by_name);
+  std::sort(catalog.enum_types.begin(), catalog.enum_types.end(), by_name);
+  std::sort(catalog.domains.begin(), catalog.domains.end(), by_name);
+  std::sort(catalog.composite_types.begin(), catalog.composite_types.end(), by_name);
+  std::sort(catalog.range_types.begin(), catalog.range_types.end(), by_name);
   std::sort(catalog.tables.begin(), catalog.tables.end(), by_name);
   std::sort(catalog.sequences.begin(), catalog.sequences.end(), by_name);
+  std::sort(catalog.indexes.begin(), catalog.indexes.end(), by_name);
+  std::sort(catalog.views.begin(), catalog.views.end(), by_name);
+  std::sort(catalog.routines.begin(), catalog.routines.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.identity_arguments) < std::tie(b.name, b.identity_arguments);
+  });
+  auto by_table_and_name = [](const auto& a, const auto& b) {
+    return std::tie(a.table, a.name) < std::tie(b.table, b.name);
+  };
+  std::sort(catalog.triggers.begin(), catalog.triggers.end(), by_table_and_name);
+  std::sort(catalog.policies.begin(), catalog.policies.end(), by_table_and_name);
+  std::sort(catalog.unsupported.begin(), catalog.unsupported.end(),
+            [](const auto& a, const auto& b) {
+              return std::tie(a.kind, a.schema, a.name) < std::tie(b.kind, b.schema, b.name);
+            });
   for (Table& table : catalog.tables) {
     std::sort(table.foreign_keys.begin(), table.foreign_keys.end(), by_name);
+    std::sort(table.constraints.begin(), table.constraints.end(), by_name);
   }
   return catalog;
 }

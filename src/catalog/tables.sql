@@ -1,7 +1,8 @@
 -- Every ordinary and partitioned table in scope: user schemas only (restricted to the text[]
 -- :schemas unless it is NULL), no temporary tables, no members of an extension.
 -- A partition names its direct parent; a partitioned table, which stores nothing itself, is
--- sized by its leaf partitions (reltuples < 0: never analyzed since PostgreSQL 14).
+-- sized by its leaf partitions (reltuples < 0: never analyzed since PostgreSQL 14). Parents
+-- of plain inheritance (INHERITS) come in declaration order.
 WITH RECURSIVE partition_tree AS (
   SELECT i.inhparent AS root, i.inhrelid AS relid
   FROM pg_catalog.pg_inherits i
@@ -34,7 +35,28 @@ SELECT c.oid,
        END::float8 AS estimated_rows,
        CASE WHEN c.relkind = 'p' THEN coalesce(leaves.estimated_bytes, 0)
             ELSE pg_catalog.pg_relation_size(c.oid)
-       END::int8 AS estimated_bytes
+       END::int8 AS estimated_bytes,
+       c.relpersistence = 'u' AS unlogged,
+       c.relrowsecurity AS row_security,
+       c.relforcerowsecurity AS force_row_security,
+       coalesce(c.reloptions, '{}') AS storage_parameters,
+       pg_catalog.pg_get_partkeydef(c.oid) AS partition_key,
+       pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
+       ARRAY(SELECT inherited_namespace.nspname
+             FROM pg_catalog.pg_inherits inheritance
+             JOIN pg_catalog.pg_class inherited ON inherited.oid = inheritance.inhparent
+             JOIN pg_catalog.pg_namespace inherited_namespace
+               ON inherited_namespace.oid = inherited.relnamespace
+             WHERE inheritance.inhrelid = c.oid AND NOT c.relispartition
+             ORDER BY inheritance.inhseqno) AS inherits_schemas,
+       ARRAY(SELECT inherited.relname
+             FROM pg_catalog.pg_inherits inheritance
+             JOIN pg_catalog.pg_class inherited ON inherited.oid = inheritance.inhparent
+             WHERE inheritance.inhrelid = c.oid AND NOT c.relispartition
+             ORDER BY inheritance.inhseqno) AS inherits_names,
+       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+       coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] AS privileges,
+       pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid

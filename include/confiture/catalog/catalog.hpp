@@ -1,35 +1,31 @@
 // The value model of a live database's schema, as read from PostgreSQL's catalogs. Plain values:
 // build one by hand in a unit test (every member has an initializer, so designated initializers
-// may leave any out), read one with read_catalog(). The schema-diff work extends
-// it to every object kind; today it holds what `sync` needs: tables, their columns, keys,
-// foreign keys and sequences.
+// may leave any out), read one with read_catalog(). It holds schemas, extensions, user-defined
+// types, tables with their columns and constraints, sequences, indexes, views, routines,
+// triggers and row-level security policies: what `sync` and the schema diff compare; objects
+// of any other kind are listed as unsupported.
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "confiture/catalog/index.hpp"
+#include "confiture/catalog/policy.hpp"
+#include "confiture/catalog/qualified_name.hpp"
+#include "confiture/catalog/routine.hpp"
+#include "confiture/catalog/trigger.hpp"
+#include "confiture/catalog/types.hpp"
+#include "confiture/catalog/unsupported_object.hpp"
+#include "confiture/catalog/view.hpp"
+
 namespace confiture::pg {
 class Connection;
 }
 
 namespace confiture::catalog {
-
-struct QualifiedName {
-  std::string schema{};
-  std::string name{};
-
-  // For people: schema.name, a part quoted unless it is a plain lowercase identifier
-  // (public.users, "Sales"."Order Items"). Keywords are not quoted: not for SQL.
-  std::string display() const;
-  // For SQL: "schema"."name", both parts always quoted. An empty schema leaves out the
-  // schema part in both forms.
-  std::string quoted() const;
-  auto operator<=>(const QualifiedName&) const = default;
-};
 
 struct Column {
   std::string name{};
@@ -44,6 +40,22 @@ struct Column {
                                               // column, its generation expression
   char identity = '\0';                       // 'a' ALWAYS, 'd' BY DEFAULT, '\0' none
   char generated = '\0';  // 's' STORED, 'v' VIRTUAL (PostgreSQL 18+), '\0' not generated
+  std::optional<QualifiedName> collation{};  // only when not the column type's default
+  std::optional<std::string> comment{};
+  std::vector<std::string> privileges{};  // column grants only: empty unless some were made
+};
+
+// A primary key, unique, check or exclusion constraint, as the schema diff compares it.
+struct Constraint {
+  std::string name{};
+  char kind = 'c';                     // pg_constraint.contype: 'p', 'u', 'c', 'x'
+  std::vector<std::string> columns{};  // conkey in key order; expressions left out
+  std::string definition{};            // pg_get_constraintdef: "UNIQUE (a, b)", "CHECK ((n > 0))"
+  bool deferrable = false;
+  bool initially_deferred = false;
+  bool validated = true;    // false: NOT VALID
+  bool inherited = false;   // comes from a parent table or partitioned table (not conislocal)
+  bool no_inherit = false;  // CHECK ... NO INHERIT
 };
 
 // On a partition, the foreign keys it inherits from its partitioned parent are listed too (same
@@ -68,6 +80,18 @@ struct Table {
   std::vector<Column> columns{};                // attnum order; dropped columns left out
   std::vector<std::string> primary_key{};       // column names in key order; empty: none
   std::vector<ForeignKey> foreign_keys{};       // sorted by name (byte order)
+  // Primary key (also in primary_key), unique, check and exclusion constraints, sorted by name.
+  std::vector<Constraint> constraints{};
+  bool unlogged = false;
+  bool row_security = false;                      // ENABLE ROW LEVEL SECURITY
+  bool force_row_security = false;                // FORCE ROW LEVEL SECURITY
+  std::vector<std::string> storage_parameters{};  // reloptions as stored: "fillfactor=70"
+  std::optional<std::string> partition_key{};     // pg_get_partkeydef: "RANGE (created_at)"
+  std::optional<std::string> partition_bound{};   // on a partition: "FOR VALUES IN (1)", "DEFAULT"
+  std::optional<std::string> comment{};
+  std::vector<std::string> privileges{};  // aclitem texts; see Catalog
+  std::string owner{};                    // role name
+  std::vector<QualifiedName> inherits{};  // INHERITS parents in declaration order (no partitions)
   // pg_class.reltuples as the server keeps it: -1 when never analyzed since PostgreSQL 14, but
   // 0 on PostgreSQL 13, which cannot tell "never analyzed" from "empty". For a partitioned
   // table, the sum over its leaf partitions (those never analyzed count 0; -1 when all are).
@@ -84,14 +108,56 @@ struct Sequence {
   std::string owned_by_column{};                  // empty when not owned
   std::optional<std::int64_t> last_value{};  // pg_sequences.last_value: null when never used or
                                              // not readable by this role
+  std::string data_type = "bigint";
+  std::int64_t start = 1;
+  std::int64_t increment = 1;
+  std::int64_t min_value = 1;
+  std::int64_t max_value = 9223372036854775807;
+  std::int64_t cache = 1;
+  bool cycle = false;
+  std::optional<std::string> comment{};
+  std::vector<std::string> privileges{};  // aclitem texts; see Catalog
+  std::string owner{};                    // role name
+};
+
+struct Schema {
+  std::string name{};
+  std::string owner{};
+  std::optional<std::string> comment{};
+  std::vector<std::string> privileges{};  // aclitem texts; see Catalog
+};
+
+// The extension itself; the objects it created are left out of every other list.
+struct Extension {
+  std::string name{};
+  std::string schema{};  // where its objects went
+  std::string version{};
 };
 
 struct Catalog {
   int server_version = 0;  // e.g. 150004
-  // Both sorted by (schema, name) in byte order; user schemas only, no extension members, no
-  // temporary objects.
+  // Every list is sorted by name ((schema, name) where qualified) in byte order; user schemas
+  // only, no extension members, no temporary objects. Extensions are listed whatever the schema
+  // filter: they belong to the database. Privileges are aclitem texts as the server prints them
+  // ("alice=arw/owner"), in the server's order, with the defaults spelled out (acldefault) for
+  // an object whose privileges were never changed, so that both sides of a diff compare alike.
+  std::vector<Schema> schemas{};
+  std::vector<Extension> extensions{};
+  std::vector<EnumType> enum_types{};
+  std::vector<Domain> domains{};
+  std::vector<CompositeType> composite_types{};
+  std::vector<RangeType> range_types{};
   std::vector<Table> tables{};
   std::vector<Sequence> sequences{};
+  std::vector<Index> indexes{};
+  std::vector<View> views{};  // views and materialized views
+  // Functions, procedures and aggregates, sorted by name then identity arguments.
+  std::vector<Routine> routines{};
+  // Both sorted by table, then name.
+  std::vector<Trigger> triggers{};
+  std::vector<Policy> policies{};
+  // Objects of kinds the model does not cover, sorted by kind, schema, name.
+  std::vector<UnsupportedObject> unsupported{};
 
   const Table* table(const QualifiedName& name) const;  // nullptr when absent
 };
@@ -102,7 +168,7 @@ struct ReadOptions {
   std::vector<std::string> schemas{};
 };
 
-// Reads the catalog with one set-based query per object kind (embedded .sql resources; four
+// Reads the catalog with one set-based query per object kind (embedded .sql resources; sixteen
 // round trips whatever the size of the schema), in whatever transaction `conn` is in: inside a
 // REPEATABLE READ transaction it is the snapshot's view; in autocommit, DDL running meanwhile
 // can land between two queries. Needs no privilege beyond connecting: a sequence this role may
