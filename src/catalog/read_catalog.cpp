@@ -147,22 +147,23 @@ Catalog read_catalog(pg::Connection& conn, const ReadOptions& options) {
   Catalog catalog;
   catalog.server_version = conn.server_version();
 
-  detail::read_schemas(conn, schemas, catalog);
-  detail::read_extensions(conn, catalog);
-  detail::read_types(conn, schemas, catalog);
-
   read_tables(conn, schemas, catalog);
   TablesByOid tables;
   for (Table& table : catalog.tables) tables.emplace(table.oid, &table);
   read_columns(conn, schemas, tables);
   read_constraints(conn, schemas, tables);
   read_sequences(conn, schemas, catalog);
-  detail::read_indexes(conn, schemas, catalog);
-  detail::read_views(conn, schemas, catalog);
-  detail::read_routines(conn, schemas, catalog);
-  detail::read_triggers(conn, schemas, catalog);
-  detail::read_policies(conn, schemas, catalog);
-  detail::read_unsupported(conn, schemas, catalog);
+  if (!options.tables_only) {
+    detail::read_schemas(conn, schemas, catalog);
+    detail::read_extensions(conn, catalog);
+    detail::read_types(conn, schemas, catalog);
+    detail::read_indexes(conn, schemas, catalog);
+    detail::read_views(conn, schemas, catalog);
+    detail::read_routines(conn, schemas, catalog);
+    detail::read_triggers(conn, schemas, catalog);
+    detail::read_policies(conn, schemas, catalog);
+    detail::read_unsupported(conn, schemas, catalog);
+  }
 
   // Sorted here, not by the queries: byte order of the names is what the model promises.
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "config/located_error.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/located_error.hpp"
 
 namespace confiture::config {
 namespace {
@@ -41,15 +41,15 @@ std::string expand_variables(std::string_view text, const EnvLookup& env,
     // The text is never echoed in these errors: it may be part of a password.
     const std::size_t close = text.find('}', i + 2);
     if (close == std::string_view::npos) {
-      throw located_error(codes::kConfigInvalidValue, where,
-                          "unclosed variable reference: '${' without a closing '}'",
-                          "write ${NAME} or ${NAME:-default}; use $${ for a literal ${");
+      throw report::located_error(codes::kConfigInvalidValue, where,
+                                  "unclosed variable reference: '${' without a closing '}'",
+                                  "write ${NAME} or ${NAME:-default}; use $${ for a literal ${");
     }
     const std::string_view inner = text.substr(i + 2, close - i - 2);
     const std::size_t dash = inner.find(":-");
     const std::string_view name = inner.substr(0, dash);
     if (!is_valid_name(name)) {
-      throw located_error(
+      throw report::located_error(
           codes::kConfigInvalidValue, where,
           "malformed variable reference: a name of letters, digits and _ must follow '${'",
           "write ${NAME} or ${NAME:-default}; use $${ for a literal ${");
@@ -61,7 +61,7 @@ std::string expand_variables(std::string_view text, const EnvLookup& env,
     } else if (value) {
       out += *value;
     } else {
-      Error error = located_error(
+      Error error = report::located_error(
           codes::kConfigUnsetVariable, where,
           fmt::format("environment variable {} is not set", name),
           fmt::format("export {} before running confiture, or write ${{{}:-default}}", name, name));

@@ -7,9 +7,9 @@
 #include <cctype>
 #include <charconv>
 
-#include "config/located_error.hpp"
 #include "confiture/config/expand_variables.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/located_error.hpp"
 
 namespace confiture::config {
 namespace {
@@ -42,8 +42,9 @@ YAML::Node YamlReader::parse(const std::string& text) const {
     // yaml-cpp marks are 0-based; people and editors count from 1.
     SourceLocation where{file_, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                          e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    throw located_error(codes::kConfigYamlSyntax, where, fmt::format("invalid YAML: {}", e.msg),
-                        "fix the YAML syntax at that place (indentation, quotes, tabs)");
+    throw report::located_error(codes::kConfigYamlSyntax, where,
+                                fmt::format("invalid YAML: {}", e.msg),
+                                "fix the YAML syntax at that place (indentation, quotes, tabs)");
   }
 }
 
@@ -159,7 +160,7 @@ void YamlReader::require_list(const YAML::Node& node, std::string_view path) con
 
 void YamlReader::fail(const char* code, const YAML::Node& node, const std::string& message,
                       std::string hint) const {
-  throw located_error(code, at(node), message, std::move(hint));
+  throw report::located_error(code, at(node), message, std::move(hint));
 }
 
 void YamlReader::warn_unknown(const YamlEntry& entry) {
@@ -171,7 +172,7 @@ void YamlReader::notice(const YamlEntry& entry, std::string_view why) {
 }
 
 void YamlReader::warn(const YAML::Node& node, const std::string& message) {
-  warnings_.push_back(fmt::format("{}: {}", format_location(at(node)), message));
+  warnings_.push_back(fmt::format("{}: {}", report::format_location(at(node)), message));
 }
 
 }  // namespace confiture::config

@@ -10,6 +10,7 @@
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "native_handle.hpp"
+#include "result_error.hpp"
 
 namespace confiture::pg {
 namespace {
@@ -17,33 +18,16 @@ namespace {
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 constexpr std::size_t kBatchBytes = 256 * 1024;
 
-std::string field(const PGresult* result, int code) {
-  const char* value = PQresultErrorField(result, code);
-  return value ? value : "";
-}
-
-CopyFailure failure_of(const PGresult* result) {
-  StatementFailure failure;
-  failure.sqlstate = field(result, PG_DIAG_SQLSTATE);
-  failure.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (failure.message.empty()) failure.message = PQresultErrorMessage(result);
-  failure.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
-  failure.hint = field(result, PG_DIAG_MESSAGE_HINT);
-  failure.context = field(result, PG_DIAG_CONTEXT);
-  return CopyFailure{std::move(failure)};
-}
-
 // Starts a COPY and checks the server entered the expected COPY state.
 void start(Connection& conn, const std::string& sql, ExecStatusType expected) {
   PGconn* pg = native_handle(conn);
   ResultPtr result(PQexec(pg, sql.c_str()), &PQclear);
   if (PQstatus(pg) != CONNECTION_OK) throw_connection_lost(conn, PQerrorMessage(pg));
   if (PQresultStatus(result.get()) == expected) return;
-  CopyFailure copy = failure_of(result.get());
-  Error error(
-      codes::kConnQueryFailed, ExitClass::kConnection,
-      fmt::format("query failed on database \"{}\": {}", conn.database(), copy.failure.message));
-  error.details["sqlstate"] = copy.failure.sqlstate;
+  StatementFailure failure = statement_failure(result.get());
+  Error error(codes::kConnQueryFailed, ExitClass::kConnection,
+              fmt::format("query failed on database \"{}\": {}", conn.database(), failure.message));
+  error.details["sqlstate"] = failure.sqlstate;
   throw error;
 }
 
@@ -56,7 +40,7 @@ void finish_results(Connection& conn, std::uint64_t* rows) {
     if (PQresultStatus(raw) == PGRES_COMMAND_OK) {
       if (rows) *rows = std::strtoull(PQcmdTuples(raw), nullptr, 10);
     } else if (!failure) {
-      failure = failure_of(raw);
+      failure = CopyFailure{statement_failure(raw)};
     }
   }
   if (PQstatus(pg) != CONNECTION_OK) throw_connection_lost(conn, PQerrorMessage(pg));

@@ -6,36 +6,18 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-#include <cstdlib>
 #include <memory>
 #include <vector>
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "native_handle.hpp"
+#include "result_error.hpp"
 
 namespace confiture::pg {
 namespace {
 
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
-
-std::string field(const PGresult* result, int code) {
-  const char* value = PQresultErrorField(result, code);
-  return value ? value : "";
-}
-
-StatementFailure failure_from(std::size_t index, const PGresult* result) {
-  StatementFailure failure;
-  failure.index = index;
-  failure.sqlstate = field(result, PG_DIAG_SQLSTATE);
-  failure.message = field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (failure.message.empty()) failure.message = PQresultErrorMessage(result);
-  failure.detail = field(result, PG_DIAG_MESSAGE_DETAIL);
-  failure.hint = field(result, PG_DIAG_MESSAGE_HINT);
-  failure.context = field(result, PG_DIAG_CONTEXT);
-  failure.position = std::atoi(field(result, PG_DIAG_STATEMENT_POSITION).c_str());
-  return failure;
-}
 
 // One pipelined exchange on a connection in pipeline mode.
 class Pipeline {
@@ -92,7 +74,7 @@ class Pipeline {
 
  private:
   void check_alive(const PGresult* result) {
-    std::string state = field(result, PG_DIAG_SQLSTATE);
+    std::string state = result_field(result, PG_DIAG_SQLSTATE);
     if (PQstatus(pg_) != CONNECTION_OK || state.rfind("57P0", 0) == 0 ||
         state.rfind("08", 0) == 0) {
       lost_with(PQresultErrorMessage(result));
@@ -117,7 +99,10 @@ std::optional<StatementFailure> run_unit(Pipeline& pipeline,
 
   std::optional<StatementFailure> failure;
   auto note = [&](std::size_t index, ResultPtr error) {
-    if (error && !failure) failure = failure_from(index, error.get());
+    if (error && !failure) {
+      failure = statement_failure(error.get());
+      failure->index = index;
+    }
   };
   if (transactional) note(first, pipeline.read_query());
   for (std::size_t i = first; i < last; ++i) note(i, pipeline.read_query());

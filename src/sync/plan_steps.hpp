@@ -34,8 +34,7 @@ void apply_column_rules(const std::vector<SelectedTable>& tables,
 
 // table_order.cpp: orders plans parents-first by the target's foreign keys, breaks cycles at a
 // nullable foreign key (plan.deferred) and sets plan.after. Problems are SYNC_305 material.
-void order_tables(const std::vector<SelectedTable>& tables,
-                  const std::vector<const catalog::Table*>& all_target_tables,
+void order_tables(const std::vector<SelectedTable>& tables, const catalog::Catalog& target,
                   std::vector<TablePlan>& plans, std::vector<std::string>& problems);
 
 // subset_filter.cpp: turns --where into each plan's filter, closed over foreign keys (parents

@@ -21,19 +21,6 @@ namespace {
   throw error;
 }
 
-bool is_partition_of_selected(const catalog::Catalog& source, const catalog::Table& table,
-                              const std::vector<const catalog::Table*>& selected) {
-  for (auto parent = table.partition_of; parent;) {
-    if (std::any_of(selected.begin(), selected.end(),
-                    [&](const catalog::Table* t) { return t->name == *parent; })) {
-      return true;
-    }
-    const catalog::Table* up = source.table(*parent);
-    parent = up ? up->partition_of : std::nullopt;
-  }
-  return false;
-}
-
 std::vector<const catalog::Table*> select_tables(const catalog::Catalog& source,
                                                  const PlanOptions& options) {
   std::vector<const catalog::Table*> candidates, selected;
@@ -71,7 +58,11 @@ std::vector<const catalog::Table*> select_tables(const catalog::Catalog& source,
   // A partition travels with its partitioned table unless only the partition was selected.
   std::vector<const catalog::Table*> units;
   for (const catalog::Table* table : selected) {
-    if (!is_partition_of_selected(source, *table, selected)) units.push_back(table);
+    auto is_selected = [&](const catalog::QualifiedName& name) {
+      return std::any_of(selected.begin(), selected.end(),
+                         [&](const catalog::Table* t) { return t->name == name; });
+    };
+    if (!has_selected_ancestor(source, *table, is_selected)) units.push_back(table);
   }
   if (units.empty()) {
     refuse(codes::kSyncNoTables, ExitClass::kConfig, "cannot sync: no table selected", {},
@@ -199,7 +190,7 @@ SyncPlan plan_sync(const catalog::Catalog& source, const catalog::Catalog& targe
     }
   }
 
-  order_tables(tables, all_target, plans, problems);
+  order_tables(tables, target, plans, problems);
   if (!problems.empty()) {
     refuse(codes::kSyncMissingParent, ExitClass::kConfig,
            "cannot sync: the selected tables are not closed under their foreign keys", problems,

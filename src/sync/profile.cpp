@@ -15,6 +15,7 @@
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/located_error.hpp"
 
 namespace confiture::sync {
 namespace fs = std::filesystem;
@@ -24,19 +25,8 @@ namespace {
 constexpr std::array<std::string_view, 8> kProfileKeys = {
     "name", "version", "global_seed", "strategies", "tables", "strict", "key_env", "incremental"};
 
-std::string format_location(const SourceLocation& where) {
-  if (where.line == 0) return where.file;
-  if (where.column == 0) return fmt::format("{}:{}", where.file, where.line);
-  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
-}
-
 Error profile_error(const SourceLocation& where, const std::string& message, std::string hint) {
-  Error error(codes::kAnonBadProfile, ExitClass::kConfig,
-              fmt::format("{}: {}", format_location(where), message), std::move(hint));
-  error.location = where;
-  error.details["file"] = where.file;
-  if (where.line > 0) error.details["line"] = where.line;
-  return error;
+  return report::located_error(codes::kAnonBadProfile, where, message, std::move(hint));
 }
 
 std::string read_text(const fs::path& file, const std::string& shown) {

@@ -17,6 +17,7 @@
 #include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
 #include "confiture/sync/sync.hpp"
+#include "sql_text.hpp"
 #include "table_copy.hpp"
 
 namespace confiture::sync {
@@ -121,7 +122,7 @@ TableReport report_of(const TablePlan& table, const std::string& status) {
 std::string truncate_sql(const std::vector<const TablePlan*>& tables) {
   std::vector<std::string> names;
   for (const TablePlan* table : tables) {
-    names.push_back((table->kind == 'p' ? "" : "ONLY ") + table->name.quoted());
+    names.push_back(relation(table->name, table->kind));
   }
   return fmt::format("TRUNCATE {}", fmt::join(names, ", "));
 }
@@ -205,8 +206,8 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
 
   begin_snapshot(source, std::nullopt);
   std::string snapshot = source.exec("SELECT pg_export_snapshot()")[0][0].c_str();
-  catalog::Catalog source_catalog = catalog::read_catalog(source);
-  catalog::Catalog target_catalog = catalog::read_catalog(target);
+  catalog::Catalog source_catalog = catalog::read_catalog(source, {.tables_only = true});
+  catalog::Catalog target_catalog = catalog::read_catalog(target, {.tables_only = true});
   SyncPlan plan = plan_sync(source_catalog, target_catalog, options.plan);
 
   SyncReport report;

@@ -12,6 +12,7 @@
 
 #include "confiture/pg/quote.hpp"
 #include "plan_steps.hpp"
+#include "sql_text.hpp"
 
 namespace confiture::sync {
 namespace {
@@ -53,10 +54,11 @@ class SubsetBuilder {
       condition = fmt::format(
           "({}) OR ({}) IN (WITH RECURSIVE {} AS (SELECT {} FROM {} {} WHERE ({}) UNION SELECT "
           "{} FROM {} {} JOIN {} ON ({}) = ({})) SELECT * FROM {})",
-          condition, columns(alias, link.key->referenced_columns), chain,
-          columns(start, link.key->columns), from(i), start, kept_by_others(i, start),
-          columns(step, link.key->columns), from(i), step, chain,
-          columns(step, link.key->referenced_columns), columns(chain, link.key->columns), chain);
+          condition, quoted_columns(link.key->referenced_columns, alias), chain,
+          quoted_columns(link.key->columns, start), from(i), start, kept_by_others(i, start),
+          quoted_columns(link.key->columns, step), from(i), step, chain,
+          quoted_columns(link.key->referenced_columns, step),
+          quoted_columns(link.key->columns, chain), chain);
     }
     return condition;
   }
@@ -79,14 +81,7 @@ class SubsetBuilder {
   std::string next_alias() { return fmt::format("s{}", ++aliases_); }
 
   std::string from(std::size_t i) const {
-    const catalog::Table& table = *tables_[i].source;
-    return (table.kind == 'p' ? "" : "ONLY ") + table.name.quoted();
-  }
-
-  static std::string columns(const std::string& alias, const std::vector<std::string>& names) {
-    std::vector<std::string> parts;
-    for (const std::string& name : names) parts.push_back(alias + "." + pg::quote_ident(name));
-    return fmt::format("{}", fmt::join(parts, ", "));
+    return relation(tables_[i].source->name, tables_[i].source->kind);
   }
 
   static std::string any_null(const std::string& alias, const std::vector<std::string>& names) {

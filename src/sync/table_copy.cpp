@@ -10,6 +10,7 @@
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "row_rewriter.hpp"
+#include "sql_text.hpp"
 
 namespace confiture::sync {
 
@@ -24,24 +25,11 @@ constexpr std::size_t kBatchRows = 4096;
 
 void check_interrupted(const TablePlan& table, const std::atomic<bool>* interrupted) {
   if (interrupted && interrupted->load()) {
-    throw Error(codes::kSyncInterrupted, ExitClass::kFailure,
-                fmt::format("interrupted while copying {}; it was rolled back",
-                            table.name.display()),
-                "finished tables are kept; run the same command with --resume");
+    throw Error(
+        codes::kSyncInterrupted, ExitClass::kFailure,
+        fmt::format("interrupted while copying {}; it was rolled back", table.name.display()),
+        "finished tables are kept; run the same command with --resume");
   }
-}
-
-std::string column_list(const std::vector<std::string>& columns, std::string_view alias = {}) {
-  std::vector<std::string> quoted;
-  for (const std::string& column : columns) {
-    quoted.push_back(alias.empty() ? pg::quote_ident(column)
-                                   : fmt::format("{}.{}", alias, pg::quote_ident(column)));
-  }
-  return fmt::format("{}", fmt::join(quoted, ", "));
-}
-
-std::string source_from(const TablePlan& table) {
-  return (table.kind == 'p' ? "" : "ONLY ") + table.name.quoted();
 }
 
 std::string source_copy(const TablePlan& table, const std::string& extra_filter) {
@@ -49,10 +37,11 @@ std::string source_copy(const TablePlan& table, const std::string& extra_filter)
   if (!table.filter.empty()) filters.push_back("(" + table.filter + ")");
   if (!extra_filter.empty()) filters.push_back(extra_filter);
   if (filters.empty() && table.kind != 'p') {
-    return fmt::format("COPY {} ({}) TO STDOUT", table.name.quoted(), column_list(table.columns));
+    return fmt::format("COPY {} ({}) TO STDOUT", table.name.quoted(),
+                       quoted_columns(table.columns));
   }
-  return fmt::format("COPY (SELECT {} FROM {} t{}) TO STDOUT", column_list(table.columns, "t"),
-                     source_from(table),
+  return fmt::format("COPY (SELECT {} FROM {} t{}) TO STDOUT", quoted_columns(table.columns, "t"),
+                     relation(table.name, table.kind),
                      filters.empty() ? "" : fmt::format(" WHERE {}", fmt::join(filters, " AND ")));
 }
 
@@ -130,6 +119,14 @@ void rollback_quietly(pg::Connection& target) {
   }
 }
 
+// A temporary table with the target's types for `columns`, dropped when the transaction ends.
+void create_staging(pg::Connection& target, const std::string& staging,
+                    const catalog::QualifiedName& table, const std::vector<std::string>& columns) {
+  target.exec(
+      fmt::format("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA",
+                  staging, quoted_columns(columns), table.quoted()));
+}
+
 std::string upsert_sql(const TablePlan& table, const std::string& staging) {
   std::vector<std::string> updates;
   for (const std::string& column : table.columns) {
@@ -141,8 +138,8 @@ std::string upsert_sql(const TablePlan& table, const std::string& staging) {
   }
   return fmt::format(
       "INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {} ON CONFLICT ({}) DO {}",
-      table.name.quoted(), column_list(table.columns), column_list(table.columns), staging,
-      column_list(table.primary_key),
+      table.name.quoted(), quoted_columns(table.columns), quoted_columns(table.columns), staging,
+      quoted_columns(table.primary_key),
       updates.empty() ? std::string("NOTHING")
                       : fmt::format("UPDATE SET {}", fmt::join(updates, ", ")));
 }
@@ -175,14 +172,12 @@ CopyCounts copy_table(pg::Connection& source, pg::Connection& target, const Tabl
   try {
     std::string into = table.name.quoted();
     if (table.incremental) {
-      target.exec(
-          fmt::format("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} FROM {} "
-                      "WITH NO DATA",
-                      staging, column_list(table.columns), table.name.quoted()));
+      create_staging(target, staging, table.name, table.columns);
       into = staging;
     }
     pg::CopyOut out(source, source_copy(table, extra_filter));
-    pg::CopyIn in(target, fmt::format("COPY {} ({}) FROM STDIN", into, column_list(table.columns)));
+    pg::CopyIn in(target,
+                  fmt::format("COPY {} ({}) FROM STDIN", into, quoted_columns(table.columns)));
     CopyCounts counts = pump(out, in, rewriter, table, on_rows, interrupted);
     try {
       in.finish();
@@ -239,10 +234,7 @@ std::uint64_t restore_deferred_keys(pg::Connection& source, pg::Connection& targ
     const std::string staging = "confiture_deferred";
     target.exec("BEGIN");
     try {
-      target.exec(
-          fmt::format("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} FROM {} "
-                      "WITH NO DATA",
-                      staging, column_list(slice.columns), table.name.quoted()));
+      create_staging(target, staging, table.name, slice.columns);
       pg::CopyOut out(source,
                       source_copy(slice, fmt::format("({})", fmt::join(not_null, " AND "))));
       pg::CopyIn in(target, fmt::format("COPY {} FROM STDIN", staging));

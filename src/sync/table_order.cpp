@@ -9,6 +9,7 @@
 #include <set>
 
 #include "plan_steps.hpp"
+#include "table_patterns.hpp"
 
 namespace confiture::sync {
 namespace {
@@ -51,28 +52,27 @@ std::vector<std::size_t> find_cycle(std::size_t nodes, const std::vector<Edge>& 
 
 }  // namespace
 
-void order_tables(const std::vector<SelectedTable>& tables,
-                  const std::vector<const catalog::Table*>& all_target_tables,
+void order_tables(const std::vector<SelectedTable>& tables, const catalog::Catalog& target,
                   std::vector<TablePlan>& plans, std::vector<std::string>& problems) {
   std::map<catalog::QualifiedName, std::size_t> index;
   for (std::size_t i = 0; i < tables.size(); ++i) index[tables[i].source->name] = i;
 
   std::vector<Edge> edges;
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    const catalog::Table* target = tables[i].target;
-    if (!target) continue;
-    for (const catalog::ForeignKey& key : target->foreign_keys) {
+    const catalog::Table* into = tables[i].target;
+    if (!into) continue;
+    for (const catalog::ForeignKey& key : into->foreign_keys) {
       auto parent = index.find(key.referenced);
       if (parent == index.end()) {
         problems.push_back(fmt::format(
             "{} references {} ({}), which is not selected: add it to "
             "--tables or exclude {}",
-            target->name.display(), key.referenced.display(), key.name, target->name.display()));
+            into->name.display(), key.referenced.display(), key.name, into->name.display()));
         continue;
       }
       if (parent->second == i) continue;
       bool nullable = std::all_of(key.columns.begin(), key.columns.end(), [&](const auto& c) {
-        const catalog::Column* column = target->column(c);
+        const catalog::Column* column = into->column(c);
         return column && !column->not_null;
       });
       edges.push_back({i, parent->second, &key, nullable, false});
@@ -80,25 +80,16 @@ void order_tables(const std::vector<SelectedTable>& tables,
   }
   // TRUNCATE refuses a table that an unselected table references. A partition of a selected
   // table is emptied with it.
-  std::map<catalog::QualifiedName, const catalog::Table*> by_name;
-  for (const catalog::Table* table : all_target_tables) by_name[table->name] = table;
-  auto copied_with_root = [&](const catalog::Table* table) {
-    for (auto parent = table->partition_of; parent;) {
-      if (index.count(*parent)) return true;
-      auto up = by_name.find(*parent);
-      parent = up == by_name.end() ? std::nullopt : up->second->partition_of;
-    }
-    return false;
-  };
-  for (const catalog::Table* other : all_target_tables) {
-    if (index.count(other->name) || copied_with_root(other)) continue;
-    for (const catalog::ForeignKey& key : other->foreign_keys) {
+  auto selected = [&](const catalog::QualifiedName& name) { return index.count(name) > 0; };
+  for (const catalog::Table& other : target.tables) {
+    if (selected(other.name) || has_selected_ancestor(target, other, selected)) continue;
+    for (const catalog::ForeignKey& key : other.foreign_keys) {
       if (index.count(key.referenced)) {
         problems.push_back(
             fmt::format("{} (not selected) references {} ({}): emptying {} "
                         "would fail; add {} to --tables or exclude {}",
-                        other->name.display(), key.referenced.display(), key.name,
-                        key.referenced.display(), other->name.display(), key.referenced.display()));
+                        other.name.display(), key.referenced.display(), key.name,
+                        key.referenced.display(), other.name.display(), key.referenced.display()));
       }
     }
   }

@@ -45,4 +45,14 @@ const catalog::Table* find_table(const std::vector<const catalog::Table*>& table
   return nullptr;
 }
 
+bool has_selected_ancestor(const catalog::Catalog& catalog, const catalog::Table& table,
+                           const std::function<bool(const catalog::QualifiedName&)>& selected) {
+  for (auto parent = table.partition_of; parent;) {
+    if (selected(*parent)) return true;
+    const catalog::Table* up = catalog.table(*parent);
+    parent = up ? up->partition_of : std::nullopt;
+  }
+  return false;
+}
+
 }  // namespace confiture::sync

@@ -2,6 +2,7 @@
 // --exclude), and exact references (`users`, `public.users`) in rules and --where.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,10 @@ bool table_matches(std::string_view pattern, const catalog::QualifiedName& table
 // `ambiguous` is set to the candidates when several do.
 const catalog::Table* find_table(const std::vector<const catalog::Table*>& tables,
                                  std::string_view reference, std::vector<std::string>* ambiguous);
+
+// Whether one of the partition ancestors of `table` (its parent, the parent's parent, ...) is
+// `selected`: such a partition is copied and emptied through that ancestor.
+bool has_selected_ancestor(const catalog::Catalog& catalog, const catalog::Table& table,
+                           const std::function<bool(const catalog::QualifiedName&)>& selected);
 
 }  // namespace confiture::sync

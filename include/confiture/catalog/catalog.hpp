@@ -166,6 +166,9 @@ struct ReadOptions {
   // Empty: every user schema (not pg_*, information_schema). A schema that does not exist
   // just contributes nothing.
   std::vector<std::string> schemas{};
+  // Only tables (columns, constraints, foreign keys) and sequences: what copying data needs,
+  // in 4 of the 16 queries.
+  bool tables_only = false;
 };
 
 // Reads the catalog with one set-based query per object kind (embedded .sql resources; sixteen

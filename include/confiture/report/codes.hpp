@@ -69,10 +69,10 @@ inline constexpr const char* kSyncIncremental = "SYNC_308";    // exit 5: table 
 inline constexpr const char* kSyncBadWhere = "SYNC_309";       // exit 5: --where malformed/invalid
 
 // Anonymisation (Python's ANON_14xx).
-inline constexpr const char* kAnonBadRule = "ANON_1400";       // exit 5
-inline constexpr const char* kAnonNoKey = "ANON_1401";         // exit 5
+inline constexpr const char* kAnonBadRule = "ANON_1400";        // exit 5
+inline constexpr const char* kAnonNoKey = "ANON_1401";          // exit 5
 inline constexpr const char* kAnonUnlabelledPii = "ANON_1402";  // exit 7: --strict refusal
-inline constexpr const char* kAnonBadProfile = "ANON_1403";    // exit 5
+inline constexpr const char* kAnonBadProfile = "ANON_1403";     // exit 5
 
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";

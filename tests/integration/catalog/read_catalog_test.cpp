@@ -590,6 +590,27 @@ TEST_CASE("the number of queries does not grow with the number of tables") {
   CHECK(many == few);
 }
 
+TEST_CASE("tables_only reads tables and sequences in four queries and nothing else") {
+  test::TestDatabase db;
+  pg::Connection conn(db.dsn());
+  conn.exec(R"sql(
+    CREATE TABLE item (id serial PRIMARY KEY, code text UNIQUE);
+    CREATE VIEW item_codes AS SELECT code FROM item;
+    CREATE FUNCTION two() RETURNS int LANGUAGE sql AS 'SELECT 2';
+  )sql");
+  catalog::Catalog cat;
+  const int sent =
+      queries_sent(conn, [&] { cat = catalog::read_catalog(conn, {.tables_only = true}); });
+  CHECK(sent == 4);
+  REQUIRE(cat.tables.size() == 1);
+  CHECK(cat.tables[0].primary_key == Names{"id"});
+  CHECK(cat.tables[0].constraints.size() == 2);
+  CHECK(cat.sequences.size() == 1);
+  CHECK(cat.views.empty());
+  CHECK(cat.routines.empty());
+  CHECK(cat.schemas.empty());
+}
+
 TEST_CASE("sequences carry their type and options") {
   test::TestDatabase db;
   pg::Connection conn(db.dsn());

@@ -1,9 +1,9 @@
-// Builds configuration errors that name the file, line and column they come from.
-#include "config/located_error.hpp"
+// Builds errors that name the file, line and column they come from.
+#include "confiture/report/located_error.hpp"
 
 #include <fmt/format.h>
 
-namespace confiture::config {
+namespace confiture::report {
 
 std::string format_location(const SourceLocation& where) {
   std::string text = where.file;
@@ -24,4 +24,4 @@ Error located_error(const char* code, const SourceLocation& where, const std::st
   return error;
 }
 
-}  // namespace confiture::config
+}  // namespace confiture::report
