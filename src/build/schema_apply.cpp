@@ -59,6 +59,39 @@ std::string first_line(std::string_view text) {
   return end == std::string_view::npos ? line : line + " ...";
 }
 
+std::vector<pg::ScriptStatement> script_of(const ParsedSchema& schema) {
+  std::vector<pg::ScriptStatement> script;
+  script.reserve(schema.statements.size() + 2);
+  for (const auto& s : schema.statements) {
+    std::string_view text((*schema.files)[s.file].content);
+    script.push_back(
+        {text.substr(s.statement.offset, s.statement.length), s.statement.needs_autocommit});
+  }
+  return script;
+}
+
+// A failed statement of the schema, located in its own file at the server's error position.
+Error located_failure(const ParsedSchema& schema, const std::vector<pg::ScriptStatement>& script,
+                      const pg::StatementFailure& failure, const std::string& left) {
+  const ParsedStatement& where = schema.statements[failure.index];
+  const LoadedFile& file = (*schema.files)[where.file];
+  std::string_view text = script[failure.index].sql;
+  std::size_t offset = where.statement.offset;
+  if (failure.position > 0) {
+    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure.position - 1));
+  }
+  Error error =
+      located(codes::kSchemaStatementFailed, ExitClass::kSchema,
+              fmt::format("{} failed: {}", where.statement.kind, failure.message), file, offset);
+  error.hint = failure.hint.empty() ? left : failure.hint + " (" + left + ")";
+  error.details = {{"sqlstate", failure.sqlstate},
+                   {"statement", first_line(text)},
+                   {"detail", failure.detail},
+                   {"context", failure.context},
+                   {"database", left}};
+  return error;
+}
+
 }  // namespace
 
 ParsedSchema parse_schema(const std::vector<LoadedFile>& files) {
@@ -138,14 +171,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     result.created = true;
   }
 
-  const auto& files = *schema.files;
-  std::vector<pg::ScriptStatement> script;
-  script.reserve(schema.statements.size() + 2);
-  for (const auto& s : schema.statements) {
-    std::string_view text(files[s.file].content);
-    script.push_back(
-        {text.substr(s.statement.offset, s.statement.length), s.statement.needs_autocommit});
-  }
+  std::vector<pg::ScriptStatement> script = script_of(schema);
   const std::string record_table = record_table_sql();
   const std::string record_row = record_insert_sql(state);
   script.push_back({record_table, false});
@@ -171,23 +197,14 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     throw Error(codes::kSchemaStatementFailed, ExitClass::kSchema,
                 fmt::format("recording the build failed: {}", failure->message), left);
   }
-  const ParsedStatement& where = schema.statements[failure->index];
-  const LoadedFile& file = files[where.file];
-  std::string_view text = script[failure->index].sql;
-  std::size_t offset = where.statement.offset;
-  if (failure->position > 0) {
-    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure->position - 1));
+  throw located_failure(schema, script, *failure, left);
+}
+
+void load_schema(pg::Connection& conn, const ParsedSchema& schema) {
+  const std::vector<pg::ScriptStatement> script = script_of(schema);
+  if (auto failure = pg::run_script(conn, script)) {
+    throw located_failure(schema, script, *failure, "the transaction was rolled back");
   }
-  Error error =
-      located(codes::kSchemaStatementFailed, ExitClass::kSchema,
-              fmt::format("{} failed: {}", where.statement.kind, failure->message), file, offset);
-  error.hint = failure->hint.empty() ? left : failure->hint + " (" + left + ")";
-  error.details = {{"sqlstate", failure->sqlstate},
-                   {"statement", first_line(text)},
-                   {"detail", failure->detail},
-                   {"context", failure->context},
-                   {"database", left}};
-  throw error;
 }
 
 }  // namespace confiture::build

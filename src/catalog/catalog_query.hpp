@@ -44,6 +44,7 @@ void read_views(pg::Connection& conn, const std::string& schemas, Catalog& catal
 void read_routines(pg::Connection& conn, const std::string& schemas, Catalog& catalog);
 void read_triggers(pg::Connection& conn, const std::string& schemas, Catalog& catalog);
 void read_policies(pg::Connection& conn, const std::string& schemas, Catalog& catalog);
+void read_dependencies(pg::Connection& conn, Catalog& catalog);
 void read_unsupported(pg::Connection& conn, const std::string& schemas, Catalog& catalog);
 
 }  // namespace confiture::catalog::detail

@@ -82,6 +82,8 @@ void read_columns(pg::Connection& conn, const std::string& schemas, const Tables
     if (!row["default_expr"].is_null()) column.default_expr = row["default_expr"].as<std::string>();
     column.identity = char_of(row["identity"]);
     column.generated = char_of(row["generated"]);
+    column.inherited = row["inherited"].as<bool>();
+    column.local = row["local"].as<bool>();
     column.collation = optional_name(row["collation_schema"], row["collation_name"]);
     column.comment = optional_text(row["comment"]);
     column.privileges = text_array(row["privileges"]);
@@ -163,6 +165,7 @@ Catalog read_catalog(pg::Connection& conn, const ReadOptions& options) {
     detail::read_triggers(conn, schemas, catalog);
     detail::read_policies(conn, schemas, catalog);
     detail::read_unsupported(conn, schemas, catalog);
+    detail::read_dependencies(conn, catalog);
   }
 
   // Sorted here, not by the queries: byte order of the names is what the model promises.
@@ -189,6 +192,7 @@ Catalog read_catalog(pg::Connection& conn, const ReadOptions& options) {
             [](const auto& a, const auto& b) {
               return std::tie(a.kind, a.schema, a.name) < std::tie(b.kind, b.schema, b.name);
             });
+  std::sort(catalog.dependencies.begin(), catalog.dependencies.end());
   for (Table& table : catalog.tables) {
     std::sort(table.foreign_keys.begin(), table.foreign_keys.end(), by_name);
     std::sort(table.constraints.begin(), table.constraints.end(), by_name);

@@ -44,6 +44,8 @@ json column_json(const Column& column) {
           {"identity", code(column.identity)},
           {"generated", code(column.generated)},
           {"collation", optional_json(column.collation)},
+          {"inherited", column.inherited},
+          {"local", column.local},
           {"comment", optional_json(column.comment)},
           {"privileges", column.privileges}};
 }
@@ -240,6 +242,15 @@ json unsupported_json(const UnsupportedObject& object) {
   return {{"kind", object.kind}, {"schema", object.schema}, {"name", object.name}};
 }
 
+json object_json(const ObjectRef& object) {
+  return {{"kind", object.kind}, {"name", name_json(object.name)}, {"member", object.member}};
+}
+
+json dependency_json(const Dependency& dependency) {
+  return {{"dependent", object_json(dependency.dependent)},
+          {"referenced", object_json(dependency.referenced)}};
+}
+
 }  // namespace
 
 nlohmann::json to_json(const Catalog& catalog) {
@@ -257,7 +268,8 @@ nlohmann::json to_json(const Catalog& catalog) {
           {"routines", array_of(catalog.routines, routine_json)},
           {"triggers", array_of(catalog.triggers, trigger_json)},
           {"policies", array_of(catalog.policies, policy_json)},
-          {"unsupported", array_of(catalog.unsupported, unsupported_json)}};
+          {"unsupported", array_of(catalog.unsupported, unsupported_json)},
+          {"dependencies", array_of(catalog.dependencies, dependency_json)}};
 }
 
 }  // namespace confiture::catalog

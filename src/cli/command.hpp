@@ -60,5 +60,6 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_server_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_migrate_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action);
 
 }  // namespace confiture::cli

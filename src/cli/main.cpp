@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cli::add_server_command(app, options, action);
   cli::add_migrate_command(app, options, action);
   cli::add_sync_command(app, options, action);
+  cli::add_diff_command(app, options, action);
 
   try {
     app.parse(argc, argv);

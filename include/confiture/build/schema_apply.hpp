@@ -8,6 +8,7 @@
 
 #include "confiture/build/build_state.hpp"
 #include "confiture/build/schema_source.hpp"
+#include "confiture/pg/connection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/sql/statements.hpp"
 
@@ -46,5 +47,10 @@ struct ApplyResult {
 
 ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& schema,
                          const BuildState& state, const ApplyPolicy& policy);
+
+// Runs the parsed schema in one transaction on `conn` (a scratch database the caller owns):
+// what the schema diff compares DDL through. Nothing recorded. A failing statement throws
+// SCHEMA_208 located in its file.
+void load_schema(pg::Connection& conn, const ParsedSchema& schema);
 
 }  // namespace confiture::build

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "confiture/catalog/dependency.hpp"
 #include "confiture/catalog/index.hpp"
 #include "confiture/catalog/policy.hpp"
 #include "confiture/catalog/qualified_name.hpp"
@@ -41,6 +42,8 @@ struct Column {
   char identity = '\0';                       // 'a' ALWAYS, 'd' BY DEFAULT, '\0' none
   char generated = '\0';  // 's' STORED, 'v' VIRTUAL (PostgreSQL 18+), '\0' not generated
   std::optional<QualifiedName> collation{};  // only when not the column type's default
+  bool inherited = false;  // comes from a parent table (INHERITS or partitioning)
+  bool local = true;       // also declared by the table itself
   std::optional<std::string> comment{};
   std::vector<std::string> privileges{};  // column grants only: empty unless some were made
 };
@@ -158,6 +161,8 @@ struct Catalog {
   std::vector<Policy> policies{};
   // Objects of kinds the model does not cover, sorted by kind, schema, name.
   std::vector<UnsupportedObject> unsupported{};
+  // What depends on what among the objects above (and on extensions), sorted.
+  std::vector<Dependency> dependencies{};
 
   const Table* table(const QualifiedName& name) const;  // nullptr when absent
 };
@@ -171,7 +176,7 @@ struct ReadOptions {
   bool tables_only = false;
 };
 
-// Reads the catalog with one set-based query per object kind (embedded .sql resources; sixteen
+// Reads the catalog with one set-based query per object kind (embedded .sql resources; seventeen
 // round trips whatever the size of the schema), in whatever transaction `conn` is in: inside a
 // REPEATABLE READ transaction it is the snapshot's view; in autocommit, DDL running meanwhile
 // can land between two queries. Needs no privilege beyond connecting: a sequence this role may

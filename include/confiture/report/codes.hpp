@@ -74,6 +74,12 @@ inline constexpr const char* kAnonNoKey = "ANON_1401";          // exit 5
 inline constexpr const char* kAnonUnlabelledPii = "ANON_1402";  // exit 7: --strict refusal
 inline constexpr const char* kAnonBadProfile = "ANON_1403";     // exit 5
 
+// Schema diff.
+inline constexpr const char* kDifferUnverified = "DIFFER_401";   // exit 4: re-diff not empty
+inline constexpr const char* kDifferBadRename = "DIFFER_402";    // exit 4: rename annotation
+inline constexpr const char* kDifferUnsupported = "DIFFER_403";  // exit 4: unmodelled objects
+inline constexpr const char* kDifferHazards = "DIFFER_404";      // exit 7: hazards not allowed
+
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";
 inline constexpr const char* kSafetyNeedsYes = "SAFETY_1901";

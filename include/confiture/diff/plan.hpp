@@ -1,0 +1,65 @@
+// A schema-change plan: the ordered statements that turn one database schema into another, each
+// with the hazards it carries, the timeouts to run it under and whether it may run inside a
+// transaction. A plain value: `confiture diff` prints it, `migrate generate` writes it to files.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace confiture::diff {
+
+// Stable identifiers (SPEC §7): printed as DELETES_DATA, TABLE_REWRITE, ... and accepted by
+// --allow-hazards under the same names.
+enum class Hazard {
+  kDeletesData,                  // rows or values are gone afterwards
+  kTableRewrite,                 // the table (and its indexes) is rewritten
+  kAcquiresAccessExclusiveLock,  // blocks reads and writes for longer than a catalog update
+  kAcquiresShareLock,            // blocks writes while the table is scanned
+  kIndexBuild,                   // builds an index: I/O and time in proportion to the table
+  kIndexDropped,                 // queries may lose the index they relied on
+  kHasUntrackableDependencies,   // PostgreSQL records no dependency on it (function bodies)
+  kAuthzUpdate,                  // changes who may do what
+  kValidationMayFail,            // existing rows may break the new rule and fail the plan
+};
+
+std::string_view hazard_id(Hazard hazard);
+std::optional<Hazard> hazard_from_id(std::string_view id);
+const std::vector<Hazard>& all_hazards();
+
+struct HazardNote {
+  Hazard hazard{};
+  std::string message{};
+};
+
+struct Statement {
+  std::string sql{};  // one statement, without its terminating semicolon
+  std::vector<HazardNote> hazards{};
+  int lock_timeout_ms = 3000;        // SET lock_timeout before it
+  int statement_timeout_ms = 10000;  // SET statement_timeout before it
+  bool transactional = true;         // false: must run outside a transaction block
+  std::string object{};              // what it changes, for people: "table public.users"
+};
+
+struct Plan {
+  std::vector<Statement> statements{};
+  bool sets_check_function_bodies = false;  // creates routines: run with check_function_bodies off
+  std::vector<std::string> notes{};         // for people: advice, dependency cycles broken
+
+  bool empty() const { return statements.empty(); }
+  bool transactional() const;           // every statement may run in a transaction
+  std::vector<Hazard> hazards() const;  // each hazard present, once, in enum order
+};
+
+// The plan as a SQL script: a `-- confiture:no-transaction` first line when a statement needs
+// it, a header listing the hazards, then each statement with its hazard comments, a SET of the
+// timeouts whenever they change, and a RESET of them at the end. Empty text for an empty plan.
+std::string to_sql(const Plan& plan);
+
+// {"statements": [{"sql", "hazards": [{"id", "message"}], "lock_timeout_ms",
+// "statement_timeout_ms", "transactional", "object"}], "hazards": [ids], "transactional", "notes"}
+nlohmann::json to_json(const Plan& plan);
+
+}  // namespace confiture::diff

@@ -1,0 +1,154 @@
+// Opening the sides of a schema diff: environments and DSNs as they are, DDL through a scratch
+// database on the server of a live side (or of the project's environment, possibly embedded).
+#include "diff_sources.hpp"
+
+#include <fmt/format.h>
+
+#include "confiture/build/discover.hpp"
+#include "confiture/build/schema_apply.hpp"
+#include "confiture/config/connection_source.hpp"
+#include "confiture/config/environment.hpp"
+#include "confiture/diff/verify.hpp"
+#include "confiture/pg/connection.hpp"
+#include "confiture/pg/dsn.hpp"
+#include "confiture/pg/target.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
+#include "confiture/sql/rename_annotations.hpp"
+
+namespace fs = std::filesystem;
+
+namespace confiture::cli {
+namespace {
+
+bool looks_like_dsn(const std::string& text) {
+  return text.find("://") != std::string::npos || text.find('=') != std::string::npos;
+}
+
+bool is_path(const std::string& spec, const fs::path& project_dir) {
+  if (looks_like_dsn(spec)) return false;
+  const fs::path path(spec);
+  return fs::exists(path) || fs::exists(project_dir / path) || spec.ends_with(".sql") ||
+         spec.find('/') != std::string::npos;
+}
+
+struct Live {
+  std::string dsn;
+  std::string description;
+};
+
+Live resolve_live(const std::string& spec, const config::Selection& base) {
+  if (looks_like_dsn(spec)) return {spec, pg::describe_target(spec)};
+  const config::EnvLookup env = config::process_environment();
+  config::Selection selection = base;
+  selection.env_name = spec;
+  selection.database_url.reset();
+  selection.config_file.reset();
+  config::EnvLookup without_urls = [&env](const std::string& key) -> std::optional<std::string> {
+    if (key == "CONFITURE_DATABASE_URL" || key == "DATABASE_URL") return std::nullopt;
+    return env(key);
+  };
+  const config::Environment environment =
+      config::load_environment(selection.project_dir, spec, without_urls);
+  const config::Target target = config::resolve_target(selection, environment, false, without_urls);
+  const pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, selection.project_dir);
+  return {resolved.dsn, fmt::format("{} ({})", resolved.description, spec)};
+}
+
+}  // namespace
+
+std::vector<build::LoadedFile> ddl_files(const fs::path& path, const fs::path& project_dir) {
+  const fs::path absolute = path.is_absolute() ? path : fs::absolute(project_dir / path);
+  if (!fs::exists(absolute)) {
+    throw Error(codes::kSchemaDirNotFound, ExitClass::kSchema,
+                fmt::format("{} does not exist", path.string()),
+                "name an environment, a DSN, or a DDL file or directory");
+  }
+  std::vector<build::SourceFile> sources;
+  if (fs::is_directory(absolute)) {
+    config::Environment environment = config::default_environment(project_dir);
+    config::IncludeDir dir;
+    dir.path = absolute.string();
+    environment.include_dirs = {dir};
+    sources = build::discover(environment);
+  } else {
+    sources.push_back(
+        {.path = absolute, .display = path.string(), .hash_path = absolute.filename().string()});
+  }
+  return build::load_files(sources);
+}
+
+diff::Renames declared_renames(const std::vector<build::LoadedFile>& files) {
+  diff::Renames renames;
+  for (const build::LoadedFile& file : files) {
+    for (const auto& a : sql::rename_annotations(file.content, file.source.display)) {
+      const catalog::QualifiedName table{a.schema.empty() ? "public" : a.schema, a.table};
+      if (a.column.empty()) {
+        renames.tables[table] = a.old_name;
+      } else {
+        renames.columns[{table, a.column}] = a.old_name;
+      }
+    }
+  }
+  return renames;
+}
+
+DiffSources::DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs)
+    : selection_(selection_of(options)), specs_(specs) {}
+
+std::string DiffSources::scratch_admin_dsn() {
+  if (admin_dsn_) return *admin_dsn_;
+  for (const std::string& spec : specs_) {
+    if (!is_path(spec, selection_.project_dir)) {
+      admin_dsn_ = pg::with_database(resolve_live(spec, selection_).dsn, "postgres");
+      return *admin_dsn_;
+    }
+  }
+  const config::EnvLookup env = config::process_environment();
+  const config::Environment environment = config::select_environment(selection_, env);
+  const config::Target target = config::resolve_target(selection_, environment, false, env);
+  admin_dsn_ =
+      pg::with_database(pg::resolve_target_dsn(target, selection_.project_dir).dsn, "postgres");
+  return *admin_dsn_;
+}
+
+std::unique_ptr<pg::ScratchDatabase> DiffSources::empty_scratch() {
+  return std::make_unique<pg::ScratchDatabase>(scratch_admin_dsn(), "confiture_diff_");
+}
+
+std::unique_ptr<pg::ScratchDatabase> DiffSources::load(
+    const std::vector<build::LoadedFile>& files) {
+  const build::ParsedSchema parsed = build::parse_schema(files);
+  auto scratch = empty_scratch();
+  pg::Connection conn(scratch->dsn());
+  build::load_schema(conn, parsed);
+  return scratch;
+}
+
+DiffSide DiffSources::open(const std::string& spec) {
+  DiffSide side;
+  if (is_path(spec, selection_.project_dir)) {
+    side.files = ddl_files(spec, selection_.project_dir);
+    side.scratch = load(side.files);
+    side.dsn = side.scratch->dsn();
+    side.description = "DDL " + spec;
+    return side;
+  }
+  Live live = resolve_live(spec, selection_);
+  side.dsn = live.dsn;
+  side.description = live.description;
+  return side;
+}
+
+catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>& schemas,
+                           const std::vector<std::string>& exclude_schemas) {
+  pg::Connection conn(side.dsn);
+  conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  catalog::Catalog result = catalog::read_catalog(conn, {.schemas = schemas});
+  conn.exec("COMMIT");
+  diff::exclude_schemas(result, exclude_schemas);
+  diff::exclude_tables(result, side.own_tables);
+  return result;
+}
+
+}  // namespace confiture::cli

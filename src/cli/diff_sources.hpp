@@ -1,0 +1,62 @@
+// The two sides of a schema diff, as the user names them: an environment, a DSN, or DDL (a file
+// or a directory) that is loaded into a scratch database first. Shared by `diff` and
+// `migrate generate --auto-detect`.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "confiture/build/schema_source.hpp"
+#include "confiture/catalog/catalog.hpp"
+#include "confiture/diff/differ.hpp"
+#include "confiture/pg/admin.hpp"
+
+namespace confiture::cli {
+
+struct DiffSide {
+  std::string description;  // for messages; never holds a password
+  std::string dsn;          // where the schema is read from; holds credentials: never print it
+  std::unique_ptr<pg::ScratchDatabase> scratch{};  // the DDL's database, dropped with this side
+  std::vector<build::LoadedFile> files{};          // a DDL side's files, in load order
+  bool is_ddl() const { return !files.empty(); }
+  // Tables that describe a database rather than belong to its schema: confiture's ledger, lock
+  // and build record.
+  std::vector<std::string> own_tables{"tb_confiture", "tb_confiture_build",
+                                      "confiture_lock_holder"};
+};
+
+class DiffSources {
+ public:
+  // `specs` are every side the command will open: a live one decides the server scratch
+  // databases are made on; with none, the project's environment (--env, else local) does.
+  DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs);
+
+  DiffSide open(const std::string& spec);
+  // DDL files loaded into a new scratch database (SCHEMA_200/208 located in the files).
+  std::unique_ptr<pg::ScratchDatabase> load(const std::vector<build::LoadedFile>& files);
+  std::unique_ptr<pg::ScratchDatabase> empty_scratch();
+  const config::Selection& selection() const { return selection_; }
+
+ private:
+  std::string scratch_admin_dsn();
+  config::Selection selection_;
+  std::vector<std::string> specs_;
+  std::optional<std::string> admin_dsn_;
+};
+
+// The DDL files at `path` (a .sql file, or a directory's **/*.sql in build order).
+std::vector<build::LoadedFile> ddl_files(const std::filesystem::path& path,
+                                         const std::filesystem::path& project_dir);
+
+// The renames declared in DDL files (`-- confiture:renamed-from`), with unqualified tables in
+// `public`.
+diff::Renames declared_renames(const std::vector<build::LoadedFile>& files);
+
+// The side's catalog, with --schema/--exclude-schema applied and confiture's own tables left out.
+catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>& schemas,
+                           const std::vector<std::string>& exclude_schemas);
+
+}  // namespace confiture::cli

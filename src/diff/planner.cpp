@@ -1,0 +1,197 @@
+// The planning context of the differ, the spreading of replacements to dependents, and the
+// ordering of steps: a topological sort over the dependencies of both catalogs, ties broken by
+// rank and then by the order the generators added the steps in.
+#include "planner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <queue>
+
+namespace confiture::diff {
+namespace {
+
+using DependencyMap = std::map<ObjectRef, std::vector<ObjectRef>>;
+
+bool is_table_part(const std::string& kind) {
+  return kind == "column" || kind == "default" || kind == "constraint" || kind == "trigger" ||
+         kind == "policy";
+}
+
+// What each object depends on (forward) or what depends on it (reverse), with the implicit
+// dependency of a table's parts on their table.
+DependencyMap dependency_map(const catalog::Catalog& catalog, bool reverse) {
+  DependencyMap map;
+  auto add = [&](const ObjectRef& dependent, const ObjectRef& referenced) {
+    if (reverse) {
+      map[referenced].push_back(dependent);
+    } else {
+      map[dependent].push_back(referenced);
+    }
+  };
+  for (const catalog::Dependency& d : catalog.dependencies) {
+    add(d.dependent, d.referenced);
+    if (is_table_part(d.dependent.kind)) add(d.dependent, ref("table", d.dependent.name));
+  }
+  for (const catalog::Table& table : catalog.tables) {
+    for (const catalog::Column& column : table.columns) {
+      add(ref("column", table.name, column.name), ref("table", table.name));
+    }
+  }
+  for (const catalog::Index& index : catalog.indexes) {
+    add(ref("index", index.name), ref("table", index.table));
+  }
+  return map;
+}
+
+const std::vector<ObjectRef>& lookup(const DependencyMap& map, const ObjectRef& object) {
+  static const std::vector<ObjectRef> none;
+  auto found = map.find(object);
+  return found == map.end() ? none : found->second;
+}
+
+bool replaceable(const std::string& kind) {
+  return kind == "view" || kind == "index" || kind == "trigger" || kind == "policy" ||
+         kind == "constraint" || kind == "default" || kind == "routine";
+}
+
+// What PostgreSQL refuses to keep over a column whose type changes.
+bool blocks_column_change(const std::string& kind) {
+  return kind == "view" || kind == "trigger" || kind == "policy" || kind == "routine";
+}
+
+}  // namespace
+
+ObjectRef ref(std::string kind, const QualifiedName& name, std::string member) {
+  return {std::move(kind), name, std::move(member)};
+}
+
+ObjectRef schema_ref(const std::string& schema) { return {"schema", {schema, ""}, ""}; }
+
+Planner::Planner(const catalog::Catalog& from_catalog, const catalog::Catalog& to_catalog,
+                 const Options& planner_options)
+    : from(from_catalog), to(to_catalog), options(planner_options) {}
+
+void Planner::close_replacements() {
+  const DependencyMap dependents = dependency_map(from, true);
+  std::vector<std::pair<ObjectRef, bool>> work;  // (object, only a reshape)
+  for (const ObjectRef& object : replaced_) work.emplace_back(object, false);
+  for (const ObjectRef& object : gone_) work.emplace_back(object, false);
+  for (const ObjectRef& object : reshaped_) work.emplace_back(object, true);
+  while (!work.empty()) {
+    auto [object, reshape] = work.back();
+    work.pop_back();
+    for (const ObjectRef& dependent : lookup(dependents, object)) {
+      const bool affected =
+          reshape ? blocks_column_change(dependent.kind) : replaceable(dependent.kind);
+      if (!affected || gone_.count(dependent) > 0) continue;
+      if (replaced_.insert(dependent).second) work.emplace_back(dependent, false);
+    }
+  }
+}
+
+QualifiedName Planner::old_table_name(const QualifiedName& to_table) const {
+  auto found = options.renames.tables.find(to_table);
+  if (found == options.renames.tables.end()) return to_table;
+  return {to_table.schema, found->second};
+}
+
+std::string Planner::old_column_name(const QualifiedName& to_table,
+                                     const std::string& column) const {
+  auto found = options.renames.columns.find({to_table, column});
+  return found == options.renames.columns.end() ? column : found->second;
+}
+
+Step& Planner::add(Step step) {
+  steps_.push_back(std::move(step));
+  return steps_.back();
+}
+
+Plan Planner::finish() {
+  const DependencyMap uses = dependency_map(to, false);
+  const DependencyMap used_by = dependency_map(from, true);
+  std::map<ObjectRef, std::vector<std::size_t>> creators;
+  std::map<ObjectRef, std::vector<std::size_t>> droppers;
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    for (const ObjectRef& object : steps_[i].creates) creators[object].push_back(i);
+    for (const ObjectRef& object : steps_[i].drops) droppers[object].push_back(i);
+  }
+  auto steps_of = [](const std::map<ObjectRef, std::vector<std::size_t>>& index,
+                     const ObjectRef& object) -> const std::vector<std::size_t>& {
+    static const std::vector<std::size_t> none;
+    auto found = index.find(object);
+    return found == index.end() ? none : found->second;
+  };
+
+  const std::size_t n = steps_.size();
+  std::vector<std::set<std::size_t>> after(n);  // after[a]: steps that must wait for a
+  std::vector<int> waiting(n, 0);
+  auto must_precede = [&](std::size_t a, std::size_t b) {
+    if (a != b && after[a].insert(b).second) ++waiting[b];
+  };
+  for (std::size_t b = 0; b < n; ++b) {
+    const Step& step = steps_[b];
+    if (step.follows_previous && b > 0) must_precede(b - 1, b);
+    for (const ObjectRef& object : step.needs) {
+      for (std::size_t a : steps_of(creators, object)) must_precede(a, b);
+    }
+    for (const ObjectRef& object : step.creates) {
+      // What it uses is created first; an object replaced is dropped before it is created.
+      for (const ObjectRef& used : lookup(uses, object)) {
+        for (std::size_t a : steps_of(creators, used)) must_precede(a, b);
+      }
+      for (std::size_t a : steps_of(droppers, object)) must_precede(a, b);
+    }
+    // Whatever depended on what this step drops or changes is dropped first; whatever stays and
+    // depended on what it drops is changed first (a default moved off a function, ...).
+    auto settle_dependents = [&](const ObjectRef& object, bool dropping) {
+      for (const ObjectRef& dependent : lookup(used_by, object)) {
+        const auto& dropped = steps_of(droppers, dependent);
+        for (std::size_t a : dropped) must_precede(a, b);
+        if (dropping && dropped.empty()) {
+          for (std::size_t a : steps_of(creators, dependent)) must_precede(a, b);
+        }
+      }
+    };
+    for (const ObjectRef& object : step.drops) settle_dependents(object, !step.moves_aside);
+    for (const ObjectRef& object : step.creates) settle_dependents(object, false);
+  }
+
+  auto later = [&](std::size_t a, std::size_t b) {
+    return std::tie(steps_[a].rank, a) > std::tie(steps_[b].rank, b);
+  };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> ready(later);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (waiting[i] == 0) ready.push(i);
+  }
+  std::vector<bool> done(n, false);
+  Plan plan;
+  std::size_t placed = 0;
+  while (placed < n) {
+    if (ready.empty()) {
+      // A dependency cycle: place the first waiting step anyway and say so; verification will
+      // tell whether the order works.
+      std::size_t first = n;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!done[i] && (first == n || later(first, i))) first = i;
+      }
+      notes_.push_back(fmt::format("dependency cycle broken at: {}", steps_[first].statement.sql));
+      waiting[first] = 0;
+      ready.push(first);
+    }
+    const std::size_t next = ready.top();
+    ready.pop();
+    if (done[next]) continue;
+    done[next] = true;
+    ++placed;
+    plan.statements.push_back(steps_[next].statement);
+    for (std::size_t b : after[next]) {
+      if (!done[b] && --waiting[b] == 0) ready.push(b);
+    }
+  }
+  plan.notes = std::move(notes_);
+  plan.sets_check_function_bodies = routine_bodies_;
+  return plan;
+}
+
+}  // namespace confiture::diff

@@ -1,0 +1,1 @@
+-- an aggregate is dropped before its state transition function

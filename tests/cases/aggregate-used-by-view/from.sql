@@ -1,0 +1,4 @@
+CREATE TABLE growth (
+  year integer PRIMARY KEY,
+  factor numeric NOT NULL
+);

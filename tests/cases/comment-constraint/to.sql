@@ -1,0 +1,8 @@
+-- a comment is added to a CHECK constraint
+CREATE TABLE invoices (
+  id integer PRIMARY KEY,
+  total numeric(12, 2) NOT NULL,
+  CONSTRAINT invoices_total_check CHECK (total >= 0)
+);
+
+COMMENT ON CONSTRAINT invoices_total_check ON invoices IS 'Credit notes live elsewhere';

@@ -1,0 +1,11 @@
+-- a comment is added to a materialized view
+CREATE TABLE invoices (
+  id integer PRIMARY KEY,
+  total numeric(12, 2) NOT NULL,
+  CONSTRAINT invoices_total_check CHECK (total >= 0)
+);
+
+CREATE MATERIALIZED VIEW invoice_totals AS
+  SELECT sum(total) AS total FROM invoices;
+
+COMMENT ON MATERIALIZED VIEW invoice_totals IS 'Refreshed nightly';

@@ -1,0 +1,8 @@
+-- a table comment changes text
+CREATE TABLE invoices (
+  id integer PRIMARY KEY,
+  total numeric(12, 2) NOT NULL,
+  CONSTRAINT invoices_total_check CHECK (total >= 0)
+);
+
+COMMENT ON TABLE invoices IS 'Issued invoices, one row per document';

@@ -1,0 +1,6 @@
+-- a table comment is removed
+CREATE TABLE invoices (
+  id integer PRIMARY KEY,
+  total numeric(12, 2) NOT NULL,
+  CONSTRAINT invoices_total_check CHECK (total >= 0)
+);

@@ -1,0 +1,6 @@
+-- a composite type is created
+CREATE TYPE address AS (
+  street text,
+  city text,
+  postal_code text
+);

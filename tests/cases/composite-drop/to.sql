@@ -1,0 +1,1 @@
+-- an unused composite type is dropped

@@ -1,0 +1,5 @@
+-- a CHECK constraint is removed
+CREATE TABLE products (
+  id integer PRIMARY KEY,
+  price numeric(10, 2) NOT NULL
+);

@@ -1,0 +1,7 @@
+-- a CHECK constraint is added NOT VALID (existing rows not checked)
+CREATE TABLE products (
+  id integer PRIMARY KEY,
+  price numeric(10, 2) NOT NULL
+);
+
+ALTER TABLE products ADD CONSTRAINT products_price_check CHECK (price >= 0) NOT VALID;

@@ -1,0 +1,8 @@
+-- an exclusion constraint is removed
+CREATE EXTENSION btree_gist;
+
+CREATE TABLE room_bookings (
+  id integer PRIMARY KEY,
+  room_id integer NOT NULL,
+  during tstzrange NOT NULL
+);

@@ -1,0 +1,11 @@
+-- a foreign key is added between existing tables
+CREATE TABLE authors (
+  id integer PRIMARY KEY,
+  name text NOT NULL
+);
+
+CREATE TABLE books (
+  id integer PRIMARY KEY,
+  author_id integer,
+  CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id)
+);

@@ -1,0 +1,10 @@
+-- a foreign key is removed
+CREATE TABLE authors (
+  id integer PRIMARY KEY,
+  name text NOT NULL
+);
+
+CREATE TABLE books (
+  id integer PRIMARY KEY,
+  author_id integer
+);

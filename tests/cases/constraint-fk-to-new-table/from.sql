@@ -1,0 +1,4 @@
+CREATE TABLE books (
+  id integer PRIMARY KEY,
+  author_id integer
+);

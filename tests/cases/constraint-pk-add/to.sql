@@ -1,0 +1,6 @@
+-- a primary key is added to a table that had none
+CREATE TABLE tags (
+  id integer NOT NULL,
+  label text NOT NULL,
+  CONSTRAINT tags_pkey PRIMARY KEY (id)
+);

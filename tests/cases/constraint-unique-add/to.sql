@@ -1,0 +1,7 @@
+-- a single-column unique constraint is added
+CREATE TABLE users (
+  id integer PRIMARY KEY,
+  tenant_id integer NOT NULL,
+  email text NOT NULL,
+  CONSTRAINT users_email_key UNIQUE (email)
+);

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id integer PRIMARY KEY,
+  tenant_id integer NOT NULL,
+  email text NOT NULL,
+  CONSTRAINT users_email_key UNIQUE (email)
+);

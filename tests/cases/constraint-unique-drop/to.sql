@@ -1,0 +1,6 @@
+-- a unique constraint is removed
+CREATE TABLE users (
+  id integer PRIMARY KEY,
+  tenant_id integer NOT NULL,
+  email text NOT NULL
+);

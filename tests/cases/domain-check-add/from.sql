@@ -1,0 +1,1 @@
+CREATE DOMAIN percentage AS numeric(5, 2);

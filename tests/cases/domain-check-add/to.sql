@@ -1,0 +1,3 @@
+-- a named CHECK constraint is added to a domain
+CREATE DOMAIN percentage AS numeric(5, 2)
+  CONSTRAINT percentage_range CHECK (VALUE >= 0 AND VALUE <= 100);

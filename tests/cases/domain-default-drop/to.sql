@@ -1,0 +1,2 @@
+-- a domain default is removed
+CREATE DOMAIN quantity AS integer;

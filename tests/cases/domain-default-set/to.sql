@@ -1,0 +1,2 @@
+-- a default is set on a domain
+CREATE DOMAIN quantity AS integer DEFAULT 1;

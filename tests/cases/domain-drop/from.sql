@@ -1,0 +1,2 @@
+CREATE DOMAIN email_address AS text
+  CONSTRAINT email_address_format CHECK (VALUE ~ '^[^@]+@[^@]+$');

@@ -1,0 +1,1 @@
+-- an unused domain is dropped

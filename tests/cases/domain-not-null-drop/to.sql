@@ -1,0 +1,2 @@
+-- a domain stops being NOT NULL
+CREATE DOMAIN sku AS text;

@@ -1,0 +1,1 @@
+CREATE DOMAIN sku AS text;

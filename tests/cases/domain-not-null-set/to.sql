@@ -1,0 +1,2 @@
+-- a domain becomes NOT NULL
+CREATE DOMAIN sku AS text NOT NULL;

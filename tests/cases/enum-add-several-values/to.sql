@@ -1,0 +1,7 @@
+-- two values are added at different positions of one enum
+CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'delivered');
+
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  status order_status NOT NULL DEFAULT 'pending'
+);

@@ -1,0 +1,1 @@
+-- an unused enum type is dropped

@@ -1,0 +1,10 @@
+-- a value is removed from an enum that a view reads (view must be recreated around the type rebuild)
+CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped');
+
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  status order_status NOT NULL
+);
+
+CREATE VIEW open_orders AS
+  SELECT id, status FROM orders WHERE status <> 'shipped';

@@ -1,0 +1,1 @@
+-- an unused extension is dropped

@@ -1,0 +1,6 @@
+CREATE EXTENSION hstore;
+
+CREATE TABLE products (
+  id integer PRIMARY KEY,
+  attributes hstore
+);

@@ -1,0 +1,7 @@
+CREATE FUNCTION greeting(who text) RETURNS text
+  LANGUAGE plpgsql STABLE
+  AS $$
+BEGIN
+  RETURN 'Hello ' || who;
+END;
+$$;

@@ -1,0 +1,10 @@
+CREATE FUNCTION normalize_email(email text) RETURNS text
+  LANGUAGE sql IMMUTABLE
+  AS $$ SELECT lower(trim(email)) $$;
+
+CREATE TABLE subscribers (
+  id integer PRIMARY KEY,
+  email text NOT NULL
+);
+
+CREATE UNIQUE INDEX subscribers_email_key ON subscribers (normalize_email(email));

@@ -1,0 +1,1 @@
+-- a PL/pgSQL function (untracked dependency) and the table it reads are both dropped

@@ -1,0 +1,4 @@
+-- a SQL function is created
+CREATE FUNCTION add_tax(amount numeric) RETURNS numeric
+  LANGUAGE sql IMMUTABLE
+  AS $$ SELECT amount * 1.20 $$;

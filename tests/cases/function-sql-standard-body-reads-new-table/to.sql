@@ -1,0 +1,11 @@
+-- a BEGIN ATOMIC function (tracked dependency) reads a table created in the same plan
+CREATE TABLE exchange_rates (
+  currency char(3) PRIMARY KEY,
+  rate numeric(12, 6) NOT NULL
+);
+
+CREATE FUNCTION to_euros(amount numeric, cur char(3)) RETURNS numeric
+  LANGUAGE sql STABLE
+  BEGIN ATOMIC
+    SELECT amount / rate FROM exchange_rates WHERE currency = cur;
+  END;

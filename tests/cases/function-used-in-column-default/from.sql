@@ -1,0 +1,4 @@
+CREATE TABLE invoices (
+  id integer PRIMARY KEY,
+  number text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE subscribers (
+  id integer PRIMARY KEY,
+  email text NOT NULL
+);

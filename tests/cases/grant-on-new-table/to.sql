@@ -1,0 +1,8 @@
+-- a table is created before the grant on it
+CREATE TABLE reports (
+  id integer PRIMARY KEY,
+  title text NOT NULL,
+  salary_budget numeric
+);
+
+GRANT SELECT ON reports TO confiture_case_reader;

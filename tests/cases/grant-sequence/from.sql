@@ -1,0 +1,1 @@
+CREATE SEQUENCE report_number_seq;

@@ -1,0 +1,8 @@
+-- a role gains write privileges on top of SELECT
+CREATE TABLE reports (
+  id integer PRIMARY KEY,
+  title text NOT NULL,
+  salary_budget numeric
+);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON reports TO confiture_case_writer;

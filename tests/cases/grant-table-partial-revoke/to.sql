@@ -1,0 +1,8 @@
+-- some privileges are revoked while others are kept
+CREATE TABLE reports (
+  id integer PRIMARY KEY,
+  title text NOT NULL,
+  salary_budget numeric
+);
+
+GRANT SELECT, INSERT ON reports TO confiture_case_writer;

@@ -1,0 +1,6 @@
+-- privileges on a table are revoked from a role
+CREATE TABLE reports (
+  id integer PRIMARY KEY,
+  title text NOT NULL,
+  salary_budget numeric
+);

@@ -1,0 +1,1 @@
+CREATE TYPE report_kind AS ENUM ('daily', 'weekly');

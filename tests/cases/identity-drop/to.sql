@@ -1,0 +1,5 @@
+-- an identity column becomes a plain column
+CREATE TABLE notes (
+  id integer NOT NULL PRIMARY KEY,
+  body text NOT NULL
+);

@@ -1,0 +1,11 @@
+-- an index with DESC and NULLS FIRST orderings is created
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  customer_id integer NOT NULL,
+  email text,
+  status text NOT NULL,
+  total numeric(12, 2),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX orders_recent_idx ON orders (created_at DESC, total NULLS FIRST);

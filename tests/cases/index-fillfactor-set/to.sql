@@ -1,0 +1,11 @@
+-- an index gains a fillfactor storage parameter
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  customer_id integer NOT NULL,
+  email text,
+  status text NOT NULL,
+  total numeric(12, 2),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX orders_customer_id_idx ON orders (customer_id) WITH (fillfactor = 80);

@@ -1,0 +1,4 @@
+CREATE TABLE reservations (
+  id integer PRIMARY KEY,
+  during tstzrange NOT NULL
+);

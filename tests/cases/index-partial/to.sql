@@ -1,0 +1,11 @@
+-- a partial index is created
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  customer_id integer NOT NULL,
+  email text,
+  status text NOT NULL,
+  total numeric(12, 2),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX orders_pending_idx ON orders (created_at) WHERE status = 'pending';

@@ -1,0 +1,11 @@
+-- a materialized view is created
+CREATE TABLE employees (
+  id integer PRIMARY KEY,
+  name text NOT NULL,
+  department text NOT NULL,
+  salary numeric(10, 2) NOT NULL,
+  active boolean NOT NULL DEFAULT true
+);
+
+CREATE MATERIALIZED VIEW department_payroll AS
+  SELECT department, sum(salary) AS total FROM employees GROUP BY department;

@@ -1,0 +1,5 @@
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL,
+  published boolean NOT NULL DEFAULT false
+);

@@ -1,0 +1,10 @@
+-- RLS is enabled and a policy created on an existing table
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL,
+  published boolean NOT NULL DEFAULT false
+);
+
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY documents_owner ON documents USING (owner_name = current_user);

@@ -1,0 +1,12 @@
+-- a policy switches from PERMISSIVE to RESTRICTIVE
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL,
+  published boolean NOT NULL DEFAULT false
+);
+
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY documents_owner ON documents USING (owner_name = current_user);
+
+CREATE POLICY documents_published ON documents AS RESTRICTIVE FOR SELECT USING (published);

@@ -1,0 +1,10 @@
+-- a policy gains a WITH CHECK expression
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL,
+  published boolean NOT NULL DEFAULT false
+);
+
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY documents_owner ON documents USING (owner_name = current_user) WITH CHECK (owner_name = current_user AND NOT published);

@@ -1,0 +1,5 @@
+-- a range type (and its implicit multirange) is created
+CREATE TYPE float_range AS RANGE (
+  subtype = float8,
+  subtype_diff = float8mi
+);

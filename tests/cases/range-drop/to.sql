@@ -1,0 +1,1 @@
+-- an unused range type is dropped

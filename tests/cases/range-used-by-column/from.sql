@@ -1,0 +1,3 @@
+CREATE TABLE sensors (
+  id integer PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+  id integer PRIMARY KEY,
+  phone varchar(20)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE clients (
+  id integer PRIMARY KEY,
+  name text NOT NULL
+);

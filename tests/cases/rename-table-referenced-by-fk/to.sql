@@ -1,0 +1,10 @@
+-- a table referenced by a foreign key is renamed (the FK follows)
+CREATE TABLE customers ( -- confiture:renamed-from clients
+  id integer PRIMARY KEY
+);
+
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  client_id integer NOT NULL,
+  CONSTRAINT orders_client_id_fkey FOREIGN KEY (client_id) REFERENCES customers (id)
+);

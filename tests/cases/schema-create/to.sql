@@ -1,0 +1,2 @@
+-- an empty schema is created
+CREATE SCHEMA billing;

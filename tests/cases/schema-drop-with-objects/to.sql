@@ -1,0 +1,1 @@
+-- a schema is dropped after the view and table inside it

@@ -1,0 +1,3 @@
+CREATE SEQUENCE invoice_number_seq
+  MAXVALUE 9999
+  NO CYCLE;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_number_seq
+  START WITH 1;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_number_seq
+  AS integer;

@@ -1,0 +1,3 @@
+CREATE SEQUENCE invoice_number_seq
+  START WITH 1000
+  MINVALUE 1000;

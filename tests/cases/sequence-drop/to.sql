@@ -1,0 +1,1 @@
+-- a free-standing sequence is dropped

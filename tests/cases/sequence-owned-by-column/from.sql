@@ -1,0 +1,5 @@
+CREATE SEQUENCE ticket_seq;
+
+CREATE TABLE tickets (
+  id bigint PRIMARY KEY DEFAULT nextval('ticket_seq')
+);

@@ -1,0 +1,4 @@
+CREATE TABLE events (
+  id serial PRIMARY KEY,
+  payload jsonb
+);

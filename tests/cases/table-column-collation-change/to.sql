@@ -1,0 +1,6 @@
+-- a text column switches to the C collation
+CREATE TABLE customers (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  code text COLLATE "C"
+);

@@ -1,0 +1,6 @@
+-- a default is added to a column
+CREATE TABLE customers (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  status text DEFAULT 'active'
+);

@@ -1,0 +1,6 @@
+-- a column default changes value
+CREATE TABLE customers (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  status text DEFAULT 'pending'
+);

@@ -1,0 +1,6 @@
+-- a column default is removed
+CREATE TABLE customers (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  status text
+);

@@ -1,0 +1,3 @@
+CREATE TABLE audit_log (
+  id integer PRIMARY KEY
+);

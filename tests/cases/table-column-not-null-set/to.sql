@@ -1,0 +1,6 @@
+-- a column becomes NOT NULL (full scan under exclusive lock)
+CREATE TABLE customers (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  email text NOT NULL
+);

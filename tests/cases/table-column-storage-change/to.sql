@@ -1,0 +1,7 @@
+-- a column storage strategy changes to EXTERNAL
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  body text
+);
+
+ALTER TABLE documents ALTER COLUMN body SET STORAGE EXTERNAL;

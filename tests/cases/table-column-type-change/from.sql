@@ -1,0 +1,4 @@
+CREATE TABLE line_items (
+  id integer PRIMARY KEY,
+  quantity integer NOT NULL
+);

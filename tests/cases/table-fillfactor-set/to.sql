@@ -1,0 +1,5 @@
+-- a fillfactor storage parameter is set
+CREATE TABLE sessions (
+  id uuid PRIMARY KEY,
+  last_seen timestamptz NOT NULL
+) WITH (fillfactor = 70);

@@ -1,0 +1,7 @@
+-- a generated column expression changes (PostgreSQL 15 has no SET EXPRESSION)
+CREATE TABLE order_lines (
+  id integer PRIMARY KEY,
+  quantity integer NOT NULL,
+  unit_price numeric(10, 2) NOT NULL,
+  total numeric GENERATED ALWAYS AS (quantity * unit_price * 1.2) STORED
+);

@@ -1,0 +1,5 @@
+CREATE SCHEMA billing;
+
+CREATE TABLE billing.invoices (
+  id bigint PRIMARY KEY
+);

@@ -1,0 +1,9 @@
+-- a table starts inheriting and its shared columns are declared only by the parent
+CREATE TABLE vehicles (
+  id integer NOT NULL,
+  plate text NOT NULL
+);
+
+CREATE TABLE trucks (
+  max_load integer
+) INHERITS (vehicles);

@@ -1,0 +1,4 @@
+CREATE TABLE import_rows (
+  id integer PRIMARY KEY,
+  raw text
+);

@@ -1,0 +1,3 @@
+CREATE TABLE "CustomerOrders" (
+  "OrderId" integer PRIMARY KEY
+);

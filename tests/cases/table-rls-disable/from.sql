@@ -1,0 +1,6 @@
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL
+);
+
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;

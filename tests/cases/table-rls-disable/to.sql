@@ -1,0 +1,5 @@
+-- row level security is disabled again
+CREATE TABLE documents (
+  id integer PRIMARY KEY,
+  owner_name text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE UNLOGGED TABLE import_rows (
+  id integer PRIMARY KEY,
+  raw text
+);

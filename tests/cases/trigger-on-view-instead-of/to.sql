@@ -1,0 +1,19 @@
+-- an INSTEAD OF trigger is created on a view
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  status text NOT NULL
+);
+
+CREATE VIEW order_status AS
+  SELECT id, upper(status) AS status FROM orders;
+
+CREATE FUNCTION order_status_update() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  UPDATE orders SET status = lower(NEW.status) WHERE id = NEW.id;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER order_status_update INSTEAD OF UPDATE ON order_status FOR EACH ROW EXECUTE FUNCTION order_status_update();

@@ -1,0 +1,8 @@
+-- a view is dropped, its table kept
+CREATE TABLE employees (
+  id integer PRIMARY KEY,
+  name text NOT NULL,
+  department text NOT NULL,
+  salary numeric(10, 2) NOT NULL,
+  active boolean NOT NULL DEFAULT true
+);

@@ -1,0 +1,13 @@
+CREATE TABLE employees (
+  id integer PRIMARY KEY,
+  name text NOT NULL,
+  department text NOT NULL,
+  salary numeric(10, 2) NOT NULL,
+  active boolean NOT NULL DEFAULT true
+);
+
+CREATE VIEW active_employees AS
+  SELECT id, name, department FROM employees WHERE active;
+
+CREATE VIEW department_sizes AS
+  SELECT department, count(*) AS headcount FROM active_employees GROUP BY department;
