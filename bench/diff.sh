@@ -49,14 +49,16 @@ if ! command -v npm >/dev/null && "${sudo[@]}" true 2>/dev/null; then
   { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq npm; } >/dev/null || true
 fi
 migra="$npm_cache/node_modules/.bin/migra"
-installed="$(awk -F'"' '$2 == "version" {print $4; exit}' \
-  "$npm_cache/node_modules/@pgkit/migra/package.json" 2>/dev/null || true)"
-if [ "$installed" != "$migra_version" ] && command -v npm >/dev/null; then
+installed_migra() {
+  awk -F'"' '$2 == "version" {print $4; exit}' \
+    "$npm_cache/node_modules/@pgkit/migra/package.json" 2>/dev/null || true
+}
+if [ "$(installed_migra)" != "$migra_version" ] && command -v npm >/dev/null; then
   mkdir -p "$npm_cache"
   npm install --prefix "$npm_cache" "@pgkit/migra@$migra_version" >/dev/null 2>&1 || true
 fi
 if [ -x "$migra" ]; then
-  echo "migra: @pgkit/migra $migra_version on node $(node --version)"
+  echo "migra: @pgkit/migra $(installed_migra) on node $(node --version)"
 else
   migra=""
   echo "migra: skipped (no npm, and not root nor passwordless sudo to install it; or npm install failed)"
@@ -176,11 +178,12 @@ for c in "${cases[@]}"; do
   done
 done
 
-# What each tool's last plan holds, and what is left when it is applied to a copy of FROM and
-# the same tool compares the result with v2 again (0 when the plan is complete).
+# What each tool's last plan holds; then that plan applied to a copy of FROM statement by
+# statement (psql, autocommit, going on after an error), and the same tool's diff from the
+# result to v2: 0 statements when the plan was complete and applied cleanly.
 echo
-echo "plans (the last run of each): statements, SET/RESET left out; then applied to a copy of"
-echo "FROM with psql (autocommit, stop at the first error) and diffed against v2 again"
+echo "plans (the last run of each), counted by verb with SET/RESET left out; then applied to a"
+echo "copy of FROM with psql (autocommit, on past errors) and diffed against v2 again by the same tool"
 n=0
 for c in "${cases[@]}"; do
   echo "   ${title[$c]}"
@@ -188,20 +191,21 @@ for c in "${cases[@]}"; do
     copy="bench_diff_apply_$n"
     n=$((n + 1))
     sql postgres "CREATE DATABASE $copy TEMPLATE ${from[$c]}" >/dev/null
-    if applied=$(psql "$(db_url "$copy")" -X -q -v ON_ERROR_STOP=1 -f "$work/$tool.$c.sql" \
-      2>&1 >/dev/null); then
-      if "run_$tool" "$copy" bench_diff_v2 > "$work/$tool.$c.left.sql" \
-        2> "$work/$tool.$c.left.stderr"; then
-        outcome="applies; then $(count_statements < "$work/$tool.$c.left.sql" |
-          cut -d' ' -f1) statements left"
-      else
-        outcome="applies; the second diff failed: $(head -1 "$work/$tool.$c.left.stderr")"
-      fi
+    psql "$(db_url "$copy")" -X -q -f "$work/$tool.$c.sql" >/dev/null 2> "$work/$tool.$c.apply" ||
+      true
+    errors=$(grep -c 'ERROR:' "$work/$tool.$c.apply" || true)
+    outcome="applied with $errors errors"
+    [ "$errors" = 0 ] ||
+      outcome="$outcome, the first: $(grep -m1 'ERROR:' "$work/$tool.$c.apply" | sed 's/.*ERROR: *//')"
+    if "run_$tool" "$copy" bench_diff_v2 > "$work/$tool.$c.left.sql" \
+      2> "$work/$tool.$c.left.stderr"; then
+      left="then $(count_statements < "$work/$tool.$c.left.sql" | cut -d' ' -f1) statements left"
     else
-      outcome="does not apply: $(echo "$applied" | grep -m1 ERROR | sed 's/^psql:[^ ]* //')"
+      left="then its diff failed: $(grep -m1 . "$work/$tool.$c.left.stderr")"
     fi
     printf "     %-9s %s\n" "$tool" "$(count_statements < "$work/$tool.$c.sql")"
     printf "     %-9s %s\n" "" "$outcome"
+    printf "     %-9s %s\n" "" "$left"
   done
 done
 echo

@@ -28,8 +28,7 @@ if [[ -z "${CONFITURE_DATABASE_URL:-}" ]]; then
   "$confiture" init "$work/project" >/dev/null
   "$confiture" server start --project-dir "$work/project" >/dev/null
   url="$("$confiture" server url --project-dir "$work/project")"
-  export CONFITURE_DATABASE_URL="${url%%\?*}"
-  CONFITURE_DATABASE_URL="${CONFITURE_DATABASE_URL%/*}/postgres?${url#*\?}"
+  export CONFITURE_DATABASE_URL="$(sed -E 's#^([a-z]+://[^/]*)/[^?]*#\1/postgres#' <<<"$url")"
 fi
 admin="$CONFITURE_DATABASE_URL"
 for roles in "$dir/ROLES.sql" "$dir/roles.sql"; do
@@ -37,6 +36,9 @@ for roles in "$dir/ROLES.sql" "$dir/roles.sql"; do
 done
 pg_dump_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/pg_dump"
 export confiture admin work pg_dump_bin
+# The admin URL with another database: scheme://authority/DB?params.
+db_url() { sed -E "s#^([a-z]+://[^/]*)/[^?]*#\1/$1#" <<<"$admin"; }
+export -f db_url
 
 # run_case CASE_DIR: prints "PASS name" or "FAIL name<TAB>reason".
 run_case() {
@@ -46,8 +48,8 @@ run_case() {
   b="$case_dir/b.sql"; [[ -f "$b" ]] || b="$case_dir/to.sql"
   db_a="conf_a_$$_${RANDOM}${RANDOM}"
   db_b="conf_b_$$_${RANDOM}${RANDOM}"
-  url_a="${admin/\/postgres/\/$db_a}"
-  url_b="${admin/\/postgres/\/$db_b}"
+  url_a="$(db_url "$db_a")"
+  url_b="$(db_url "$db_b")"
   plan="$work/$name.plan.sql"
   err="$work/$name.err"
   fail() {

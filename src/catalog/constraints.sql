@@ -24,6 +24,7 @@ SELECT con.conrelid AS table_oid,
        con.convalidated AS validated,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
+       con.confmatchtype AS match_type,
        NOT con.conislocal AS inherited,
        con.connoinherit AS no_inherit
 FROM pg_catalog.pg_constraint con

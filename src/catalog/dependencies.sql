@@ -2,7 +2,8 @@
 -- end mapped to the object the schema diff plans for: a column's default, a constraint, a
 -- trigger or a policy stays itself (named by its table); a view's rewrite rule is the view; a
 -- row type is its relation; an array type is its element type; anything an extension created is
--- the extension. Ends in system schemas, and edges from an object to itself, are left out.
+-- the extension. Ends in system schemas, and edges from an object to itself, are left out;
+-- system objects are filtered before the join, which keeps this query cheap.
 -- Function bodies record nothing here: the differ reads those itself.
 WITH members AS (
   SELECT d.classid, d.objid, e.extname
@@ -26,6 +27,7 @@ relations AS (
          ON co.conindid = c.oid AND co.contype IN ('p', 'u', 'x') AND c.relkind IN ('i', 'I')
   LEFT JOIN pg_catalog.pg_class owner ON owner.oid = co.conrelid
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'i', 'I')
+    AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
 ),
 types AS (
   SELECT t.oid, coalesce(r.kind, 'type') AS kind,
@@ -33,6 +35,7 @@ types AS (
   FROM pg_catalog.pg_type t
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN relations r ON r.oid = t.typrelid
+  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
 ),
 objects AS (
   SELECT 'pg_catalog.pg_class'::regclass AS classid, r.oid AS objid, 0 AS objsubid,
@@ -59,7 +62,7 @@ objects AS (
          pg_catalog.pg_get_function_identity_arguments(p.oid)
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-  WHERE n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
+  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   UNION ALL
   SELECT 'pg_catalog.pg_rewrite'::regclass, w.oid, 0, r.kind, r.schema, r.name, ''
   FROM pg_catalog.pg_rewrite w
@@ -94,6 +97,7 @@ objects AS (
   UNION ALL
   SELECT 'pg_catalog.pg_namespace'::regclass, n.oid, 0, 'schema', n.nspname, '', ''
   FROM pg_catalog.pg_namespace n
+  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   UNION ALL
   SELECT 'pg_catalog.pg_extension'::regclass, e.oid, 0, 'extension', '', e.extname, ''
   FROM pg_catalog.pg_extension e

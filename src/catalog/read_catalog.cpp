@@ -119,6 +119,7 @@ void read_constraints(pg::Connection& conn, const std::string& schemas, const Ta
     key.validated = row["validated"].as<bool>();
     key.on_update = char_of(row["on_update"]);
     key.on_delete = char_of(row["on_delete"]);
+    key.match_full = char_of(row["match_type"]) == 'f';
   }
 }
 

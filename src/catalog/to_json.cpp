@@ -71,7 +71,8 @@ json foreign_key_json(const ForeignKey& key) {
           {"initially_deferred", key.initially_deferred},
           {"validated", key.validated},
           {"on_update", code(key.on_update)},
-          {"on_delete", code(key.on_delete)}};
+          {"on_delete", code(key.on_delete)},
+          {"match_full", key.match_full}};
 }
 
 json table_json(const Table& table) {

@@ -2,6 +2,7 @@
 // of FROM before it is shown. FROM and TO are environments, DSNs, or DDL files/directories.
 #include <fmt/format.h>
 
+#include <future>
 #include <iostream>
 #include <set>
 
@@ -43,26 +44,6 @@ std::set<diff::Hazard> allowed_hazards(const std::vector<std::string>& names) {
   return allowed;
 }
 
-void refuse_unsupported(const catalog::Catalog& catalog, const std::string& side) {
-  if (catalog.unsupported.empty()) return;
-  nlohmann::json objects = nlohmann::json::array();
-  std::vector<std::string> names;
-  for (const auto& object : catalog.unsupported) {
-    const std::string name =
-        object.schema.empty() ? object.name : object.schema + "." + object.name;
-    objects.push_back({{"kind", object.kind}, {"schema", object.schema}, {"name", object.name}});
-    if (names.size() < 10) names.push_back(object.kind + " " + name);
-  }
-  Error error(codes::kDifferUnsupported, ExitClass::kSchema,
-              fmt::format("{} has {} object(s) the differ does not model: {}{}", side,
-                          catalog.unsupported.size(), fmt::join(names, ", "),
-                          catalog.unsupported.size() > names.size() ? ", ..." : ""),
-              "a diff that ignored them could report \"no changes\" for schemas that differ; "
-              "pass --allow-unsupported to compare everything else, or --exclude-schema");
-  error.details = {{"side", side}, {"objects", std::move(objects)}};
-  throw error;
-}
-
 // The statements whose hazards are not allowed.
 void refuse_hazards(const diff::Plan& plan, const std::set<diff::Hazard>& allowed) {
   nlohmann::json statements = nlohmann::json::array();
@@ -101,52 +82,6 @@ std::string pretty(const diff::Plan& plan) {
   return out;
 }
 
-// A copy of FROM's schema to prove the plan on: its DDL loaded again, or (for a live database)
-// rebuilt by the differ from nothing and itself checked against FROM first.
-std::unique_ptr<pg::ScratchDatabase> copy_of(DiffSources& sources, const DiffSide& from,
-                                             const catalog::Catalog& from_catalog,
-                                             const Flags& flags) {
-  if (from.is_ddl()) return sources.load(from.files);
-  auto scratch = sources.empty_scratch();
-  DiffSide copy{.description = "a copy of " + from.description, .dsn = scratch->dsn()};
-  const catalog::Catalog empty = read_side(copy, flags.schemas, flags.exclude_schemas);
-  pg::Connection conn(scratch->dsn());
-  diff::apply_plan(conn, diff::plan_changes(empty, from_catalog));
-  const diff::Plan left =
-      diff::plan_changes(read_side(copy, flags.schemas, flags.exclude_schemas), from_catalog);
-  if (!left.empty()) {
-    throw Error(codes::kDifferUnverified, ExitClass::kSchema,
-                fmt::format("could not rebuild {} in a scratch database to prove the plan on "
-                            "({} statement(s) still differ, first: {})",
-                            from.description, left.statements.size(), left.statements[0].sql),
-                "pass --no-verify to print the plan unproven, and please report this");
-  }
-  return scratch;
-}
-
-void verify(DiffSources& sources, const DiffSide& from, const catalog::Catalog& from_catalog,
-            const catalog::Catalog& to_catalog, const diff::Plan& plan, const Flags& flags) {
-  auto scratch = copy_of(sources, from, from_catalog, flags);
-  {
-    pg::Connection conn(scratch->dsn());
-    diff::apply_plan(conn, plan);
-  }
-  DiffSide applied{.description = "the scratch copy", .dsn = scratch->dsn()};
-  const diff::Plan left =
-      diff::plan_changes(read_side(applied, flags.schemas, flags.exclude_schemas), to_catalog);
-  if (left.empty()) return;
-  std::vector<std::string> remaining;
-  for (const auto& statement : left.statements) remaining.push_back(statement.sql);
-  Error error(codes::kDifferUnverified, ExitClass::kSchema,
-              fmt::format("the plan does not reach the desired schema: after applying it to a "
-                          "scratch copy, {} statement(s) still differ, first: {}",
-                          remaining.size(), remaining[0]),
-              "this is a bug in confiture's differ: please report it with both schemas; "
-              "--no-verify prints the plan unproven");
-  error.details = {{"remaining", remaining}};
-  throw error;
-}
-
 }  // namespace
 
 void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
@@ -180,8 +115,12 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
       DiffSources sources(options, {flags->from, flags->to});
       DiffSide from = sources.open(flags->from);
       DiffSide to = sources.open(flags->to);
-      const catalog::Catalog from_catalog = read_side(from, flags->schemas, flags->exclude_schemas);
+      // Both sides at once: reading a catalog is mostly waiting for its server.
+      auto reading_from = std::async(std::launch::async, [&] {
+        return read_side(from, flags->schemas, flags->exclude_schemas);
+      });
       const catalog::Catalog to_catalog = read_side(to, flags->schemas, flags->exclude_schemas);
+      const catalog::Catalog from_catalog = reading_from.get();
       if (!flags->allow_unsupported) {
         refuse_unsupported(from_catalog, from.description);
         refuse_unsupported(to_catalog, to.description);
@@ -190,7 +129,8 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
       if (to.is_ddl()) diff_options.renames = declared_renames(to.files);
       const diff::Plan plan = diff::plan_changes(from_catalog, to_catalog, diff_options);
       if (!flags->no_verify && !plan.empty()) {
-        verify(sources, from, from_catalog, to_catalog, plan, *flags);
+        prove_plan(sources, from, from_catalog, to_catalog, plan, flags->schemas,
+                   flags->exclude_schemas);
       }
       refuse_hazards(plan, allowed);
       if (flags->format == "json") {

@@ -8,6 +8,7 @@
 #include "confiture/build/schema_apply.hpp"
 #include "confiture/config/connection_source.hpp"
 #include "confiture/config/environment.hpp"
+#include "confiture/diff/differ.hpp"
 #include "confiture/diff/verify.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
@@ -70,7 +71,9 @@ std::vector<build::LoadedFile> ddl_files(const fs::path& path, const fs::path& p
     config::IncludeDir dir;
     dir.path = absolute.string();
     environment.include_dirs = {dir};
-    sources = build::discover(environment);
+    for (build::SourceFile& file : build::discover(environment)) {
+      if (!file.seed) sources.push_back(std::move(file));  // data, not schema
+    }
   } else {
     sources.push_back(
         {.path = absolute, .display = path.string(), .hash_path = absolute.filename().string()});
@@ -149,6 +152,74 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   diff::exclude_schemas(result, exclude_schemas);
   diff::exclude_tables(result, side.own_tables);
   return result;
+}
+
+void refuse_unsupported(const catalog::Catalog& catalog, const std::string& side) {
+  if (catalog.unsupported.empty()) return;
+  nlohmann::json objects = nlohmann::json::array();
+  std::vector<std::string> names;
+  for (const auto& object : catalog.unsupported) {
+    const std::string name =
+        object.schema.empty() ? object.name : object.schema + "." + object.name;
+    objects.push_back({{"kind", object.kind}, {"schema", object.schema}, {"name", object.name}});
+    if (names.size() < 10) names.push_back(object.kind + " " + name);
+  }
+  Error error(codes::kDifferUnsupported, ExitClass::kSchema,
+              fmt::format("{} has {} object(s) the differ does not model: {}{}", side,
+                          catalog.unsupported.size(), fmt::join(names, ", "),
+                          catalog.unsupported.size() > names.size() ? ", ..." : ""),
+              "a diff that ignored them could report \"no changes\" for schemas that differ; "
+              "pass --allow-unsupported to compare everything else, or --exclude-schema");
+  error.details = {{"side", side}, {"objects", std::move(objects)}};
+  throw error;
+}
+
+std::unique_ptr<pg::ScratchDatabase> scratch_copy(DiffSources& sources, const DiffSide& from,
+                                                  const catalog::Catalog& from_catalog,
+                                                  const std::vector<std::string>& schemas,
+                                                  const std::vector<std::string>& exclude) {
+  if (from.is_ddl()) return sources.load(from.files);
+  auto scratch = sources.empty_scratch();
+  DiffSide copy;
+  copy.dsn = scratch->dsn();
+  const catalog::Catalog empty = read_side(copy, schemas, exclude);
+  {
+    pg::Connection conn(scratch->dsn());
+    diff::apply_plan(conn, diff::plan_changes(empty, from_catalog));
+  }
+  const diff::Plan left = diff::plan_changes(read_side(copy, schemas, exclude), from_catalog);
+  if (!left.empty()) {
+    throw Error(codes::kDifferUnverified, ExitClass::kSchema,
+                fmt::format("could not rebuild {} in a scratch database to prove the plan on "
+                            "({} statement(s) still differ, first: {})",
+                            from.description, left.statements.size(), left.statements[0].sql),
+                "pass --no-verify to print the plan unproven, and please report this");
+  }
+  return scratch;
+}
+
+void prove_plan(DiffSources& sources, const DiffSide& from, const catalog::Catalog& from_catalog,
+                const catalog::Catalog& to_catalog, const diff::Plan& plan,
+                const std::vector<std::string>& schemas, const std::vector<std::string>& exclude) {
+  auto scratch = scratch_copy(sources, from, from_catalog, schemas, exclude);
+  {
+    pg::Connection conn(scratch->dsn());
+    diff::apply_plan(conn, plan);
+  }
+  DiffSide applied;
+  applied.dsn = scratch->dsn();
+  const diff::Plan left = diff::plan_changes(read_side(applied, schemas, exclude), to_catalog);
+  if (left.empty()) return;
+  std::vector<std::string> remaining;
+  for (const auto& statement : left.statements) remaining.push_back(statement.sql);
+  Error error(codes::kDifferUnverified, ExitClass::kSchema,
+              fmt::format("the plan does not reach the desired schema: after applying it to a "
+                          "scratch copy, {} statement(s) still differ, first: {}",
+                          remaining.size(), remaining[0]),
+              "this is a bug in confiture's differ: please report it with both schemas; "
+              "--no-verify prints the plan unproven");
+  error.details = {{"remaining", remaining}};
+  throw error;
 }
 
 }  // namespace confiture::cli

@@ -59,4 +59,21 @@ diff::Renames declared_renames(const std::vector<build::LoadedFile>& files);
 catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>& schemas,
                            const std::vector<std::string>& exclude_schemas);
 
+// DIFFER_403 listing the objects of kinds the differ does not model, when there are any.
+void refuse_unsupported(const catalog::Catalog& catalog, const std::string& side);
+
+// A scratch copy of `from`'s schema: its DDL loaded again, or (for a live database) rebuilt by
+// the differ from nothing and that rebuild checked against `from_catalog` (DIFFER_401 if not).
+std::unique_ptr<pg::ScratchDatabase> scratch_copy(DiffSources& sources, const DiffSide& from,
+                                                  const catalog::Catalog& from_catalog,
+                                                  const std::vector<std::string>& schemas,
+                                                  const std::vector<std::string>& exclude);
+
+// Applies `plan` to a scratch copy of `from` and diffs the result against `to_catalog` again;
+// anything left throws DIFFER_401 listing it. A live `from` is rebuilt by the differ (and that
+// rebuild checked) since a running database cannot be cloned.
+void prove_plan(DiffSources& sources, const DiffSide& from, const catalog::Catalog& from_catalog,
+                const catalog::Catalog& to_catalog, const diff::Plan& plan,
+                const std::vector<std::string>& schemas, const std::vector<std::string>& exclude);
+
 }  // namespace confiture::cli

@@ -40,6 +40,7 @@ void add_migrate_command(CLI::App& app, GlobalOptions& options, Action& action) 
   add_migrate_status_commands(*migrate, options, action);
   add_migrate_ledger_commands(*migrate, options, action);
   add_migrate_generate_command(*migrate, options, action);
+  add_migrate_preflight_command(*migrate, options, action);
 }
 
 }  // namespace confiture::cli

@@ -13,6 +13,7 @@ void add_migrate_down_commands(CLI::App& migrate, GlobalOptions& options, Action
 void add_migrate_status_commands(CLI::App& migrate, GlobalOptions& options, Action& action);
 void add_migrate_ledger_commands(CLI::App& migrate, GlobalOptions& options, Action& action);
 void add_migrate_generate_command(CLI::App& migrate, GlobalOptions& options, Action& action);
+void add_migrate_preflight_command(CLI::App& migrate, GlobalOptions& options, Action& action);
 
 // --no-lock, --lock-timeout, --statement-lock-timeout, --lock-retries.
 void add_lock_options(CLI::App* command, migrate::LockOptions& lock, bool with_no_lock);

@@ -30,6 +30,7 @@ std::string action(char code) {
 std::string foreign_key_definition(const catalog::ForeignKey& key) {
   std::string sql = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", quoted_list(key.columns),
                                 qualified(key.referenced), quoted_list(key.referenced_columns));
+  if (key.match_full) sql += " MATCH FULL";
   if (key.on_update != 'a') sql += " ON UPDATE " + action(key.on_update);
   if (key.on_delete != 'a') sql += " ON DELETE " + action(key.on_delete);
   if (key.deferrable) {
@@ -67,7 +68,7 @@ bool same_key(const Planner& planner, const catalog::ForeignKey& from,
   return from.columns == to.columns && referenced && referenced->name == to.referenced &&
          from.referenced_columns == to.referenced_columns && from.on_update == to.on_update &&
          from.on_delete == to.on_delete && from.deferrable == to.deferrable &&
-         from.initially_deferred == to.initially_deferred;
+         from.initially_deferred == to.initially_deferred && from.match_full == to.match_full;
 }
 
 bool same_constraint(const catalog::Constraint& from, const catalog::Constraint& to) {
@@ -144,7 +145,9 @@ bool add_over_index(Planner& planner, const catalog::Table& table,
   const std::string keyword = constraint.kind == 'p' ? "PRIMARY KEY" : "UNIQUE";
   // pg_get_constraintdef quotes only where needed; compare against the columns as it prints them.
   std::vector<std::string> printed;
-  for (const std::string& column : constraint.columns) printed.push_back(pg::quote_ident(column));
+  for (const std::string& column : constraint.columns) {
+    printed.push_back(QualifiedName{"", column}.display());  // quoted only where needed
+  }
   const std::string plain = fmt::format("{} ({})", keyword, join(printed, ", "));
   if (table.kind == 'p' || constraint.deferrable || constraint_sql(constraint) != plain) {
     return false;
@@ -195,6 +198,7 @@ void add_constraint(Planner& planner, const catalog::Table& table,
                               ident(constraint.name), constraint.definition),
                   object);
   if (!new_table) {
+    planner.advise_if_large(table.name);
     with_hazard(statement, Hazard::kIndexBuild, "builds an index on " + table.name.display());
     with_hazard(statement, Hazard::kAcquiresAccessExclusiveLock,
                 "blocks reads and writes of " + table.name.display() + " during the build");

@@ -30,6 +30,9 @@ DependencyMap dependency_map(const catalog::Catalog& catalog, bool reverse) {
     }
   };
   for (const catalog::Dependency& d : catalog.dependencies) {
+    // A sequence owned by a column is created before its table (the column's default uses it)
+    // and attached after: its OWNED BY step waits for the column itself.
+    if (!reverse && d.dependent.kind == "sequence" && d.referenced.kind == "column") continue;
     add(d.dependent, d.referenced);
     if (is_table_part(d.dependent.kind)) add(d.dependent, ref("table", d.dependent.name));
   }
@@ -100,6 +103,20 @@ std::string Planner::old_column_name(const QualifiedName& to_table,
                                      const std::string& column) const {
   auto found = options.renames.columns.find({to_table, column});
   return found == options.renames.columns.end() ? column : found->second;
+}
+
+void Planner::advise_if_large(const QualifiedName& table) {
+  constexpr std::int64_t kLargeBytes = 1LL << 30;
+  constexpr double kLargeRows = 10'000'000;
+  const catalog::Table* before = from.table(old_table_name(table));
+  if (!before || !advised_.insert(table).second) return;
+  if (before->estimated_bytes < kLargeBytes && before->estimated_rows < kLargeRows) return;
+  notes_.push_back(fmt::format(
+      "{} is large (~{:.1f} GB, ~{:.0f} rows): this plan rewrites it or locks it exclusively for "
+      "as long as that takes; `confiture migrate schema-to-schema --strategy fdw` builds the new "
+      "schema beside it and cuts over with near-zero downtime",
+      table.display(), static_cast<double>(before->estimated_bytes) / (1LL << 30),
+      before->estimated_rows < 0 ? 0.0 : before->estimated_rows));
 }
 
 Step& Planner::add(Step step) {
@@ -175,7 +192,9 @@ Plan Planner::finish() {
       for (std::size_t i = 0; i < n; ++i) {
         if (!done[i] && (first == n || later(first, i))) first = i;
       }
-      notes_.push_back(fmt::format("dependency cycle broken at: {}", steps_[first].statement.sql));
+      std::string sql = steps_[first].statement.sql;
+      sql = sql.substr(0, sql.find('\n'));
+      notes_.push_back(fmt::format("dependency cycle broken at: {}", sql));
       waiting[first] = 0;
       ready.push(first);
     }

@@ -101,6 +101,9 @@ class Planner {
   Step& add(Step step);
   std::vector<Step>& steps() { return steps_; }
   void note(std::string text) { notes_.push_back(std::move(text)); }
+  // A statement rewrites or exclusively locks `table` (named as `to` has it): when `from` says
+  // the table is large, a note suggests schema-to-schema instead.
+  void advise_if_large(const QualifiedName& table);
   // A routine is created: the plan runs with check_function_bodies off.
   void uses_routine_bodies() { routine_bodies_ = true; }
 
@@ -113,6 +116,7 @@ class Planner {
   std::vector<Step> steps_;
   std::vector<std::string> notes_;
   bool routine_bodies_ = false;
+  std::set<QualifiedName> advised_;
 };
 
 // One file each, in the order they run; each reads both catalogs and adds its steps.

@@ -27,6 +27,23 @@ const catalog::Sequence* find_sequence(const catalog::Catalog& catalog, const Qu
 
 ObjectRef sequence_ref(const QualifiedName& name) { return ref("sequence", name); }
 
+// A new sequence taking over a column that already holds values (identity to serial) starts
+// past them.
+void continue_after(Planner& planner, const catalog::Sequence& sequence) {
+  const QualifiedName& table = *sequence.owned_by_table;
+  const catalog::Table* before = planner.from.table(planner.old_table_name(table));
+  if (!before || !before->column(planner.old_column_name(table, sequence.owned_by_column))) return;
+  const std::string column = ident(sequence.owned_by_column);
+  Step step{.statement = data_change(
+                fmt::format("SELECT pg_catalog.setval({}, coalesce(max({}), 0) + 1, false) FROM {}",
+                            literal(qualified(sequence.name)), column, qualified(table)),
+                "sequence " + sequence.name.display()),
+            .rank = kOwnSequence,
+            .follows_previous = true};
+  step.needs.push_back(ref("column", table, sequence.owned_by_column));
+  planner.add(std::move(step));
+}
+
 void own(Planner& planner, const catalog::Sequence& sequence) {
   std::string owner = "NONE";
   Step step{.rank = kOwnSequence};
@@ -38,7 +55,6 @@ void own(Planner& planner, const catalog::Sequence& sequence) {
   step.statement =
       catalog_change(fmt::format("ALTER SEQUENCE {} OWNED BY {}", qualified(sequence.name), owner),
                      "sequence " + sequence.name.display());
-  step.creates.push_back(sequence_ref(sequence.name));
   planner.add(std::move(step));
 }
 
@@ -76,7 +92,10 @@ void plan_sequences(Planner& planner) {
                        what),
                    .creates = {object},
                    .rank = kCreateSequence});
-      if (sequence.owned_by_table) own(planner, sequence);
+      if (sequence.owned_by_table) {
+        own(planner, sequence);
+        continue_after(planner, sequence);
+      }
     } else {
       std::string changes;
       if (before->data_type != sequence.data_type) changes += " AS " + sequence.data_type;

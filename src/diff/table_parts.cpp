@@ -62,7 +62,8 @@ const catalog::Sequence* identity_sequence(const catalog::Catalog& catalog,
   return nullptr;
 }
 
-std::string sequence_options(const catalog::Sequence& sequence, const catalog::Sequence* base) {
+std::vector<std::string> sequence_option_list(const catalog::Sequence& sequence,
+                                              const catalog::Sequence* base) {
   std::vector<std::string> options;
   if (!base || base->increment != sequence.increment) {
     options.push_back(fmt::format("INCREMENT BY {}", sequence.increment));
@@ -82,7 +83,11 @@ std::string sequence_options(const catalog::Sequence& sequence, const catalog::S
   if (!base || base->cycle != sequence.cycle) {
     options.push_back(sequence.cycle ? "CYCLE" : "NO CYCLE");
   }
-  return join(options, " ");
+  return options;
+}
+
+std::string sequence_options(const catalog::Sequence& sequence, const catalog::Sequence* base) {
+  return join(sequence_option_list(sequence, base), " ");
 }
 
 std::string identity_clause(const catalog::Catalog& catalog, const catalog::Table& table,
@@ -93,8 +98,7 @@ std::string identity_clause(const catalog::Catalog& catalog, const catalog::Tabl
   if (sequence) {
     // What a new identity of this column's type starts with; only the rest is spelled out.
     catalog::Sequence defaults{.data_type = sequence->data_type};
-    defaults.start = sequence->increment > 0 ? 1 : -1;
-    defaults.increment = sequence->increment;
+    defaults.increment = 1;
     const std::int64_t type_max = sequence->data_type == "smallint"  ? 32767
                                   : sequence->data_type == "integer" ? 2147483647
                                                                      : 9223372036854775807;
@@ -115,7 +119,8 @@ std::string column_definition(const catalog::Catalog& catalog, const catalog::Ta
     sql += fmt::format(" GENERATED ALWAYS AS ({}) {}", column.default_expr.value_or(""),
                        column.generated == 'v' ? "VIRTUAL" : "STORED");
   } else if (column.identity) {
-    sql += " " + identity_clause(catalog, table, column);
+    sql += ' ';
+    sql += identity_clause(catalog, table, column);
   } else if (column.default_expr) {
     sql += " DEFAULT " + *column.default_expr;
   }

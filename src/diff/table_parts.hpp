@@ -37,5 +37,7 @@ const catalog::Sequence* identity_sequence(const catalog::Catalog& catalog,
                                            const QualifiedName& table, const std::string& column);
 // Sequence options (INCREMENT BY, MINVALUE, ...) that differ from `base`'s, or all for no base.
 std::string sequence_options(const catalog::Sequence& sequence, const catalog::Sequence* base);
+std::vector<std::string> sequence_option_list(const catalog::Sequence& sequence,
+                                              const catalog::Sequence* base);
 
 }  // namespace confiture::diff

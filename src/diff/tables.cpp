@@ -94,7 +94,9 @@ void set_row_security(Planner& planner, const catalog::Table& table, bool from_e
         catalog_change(fmt::format("ALTER TABLE {} {}", target, what), table_object(table));
     with_hazard(statement, Hazard::kAuthzUpdate,
                 "changes who sees which rows of " + table.name.display());
-    add_step(planner, std::move(statement), kAlterTable, {object});
+    Step step{.statement = std::move(statement), .rank = kAlterTable};
+    step.needs.push_back(object);  // after the table is created or renamed
+    planner.add(std::move(step));
   };
   if (table.row_security != from_enabled) {
     alter(table.row_security ? "ENABLE ROW LEVEL SECURITY" : "DISABLE ROW LEVEL SECURITY");
@@ -187,14 +189,39 @@ void drop_column(Planner& planner, const catalog::Table& from, const QualifiedNa
 
 void change_identity(Planner& planner, const catalog::Table& table, const catalog::Column& from,
                      const catalog::Column& to) {
-  if (from.identity == to.identity) return;
   const std::string prefix =
       fmt::format("ALTER TABLE {} ALTER COLUMN {}", qualified(table.name), ident(to.name));
   const std::string object = fmt::format("column {}.{}", table.name.display(), to.name);
   const ObjectRef column_ref = ref("column", table.name, to.name);
+  if (from.identity && to.identity) {
+    // The identity's own sequence options: ALTER COLUMN ... SET INCREMENT BY ... SET CYCLE ...
+    const catalog::Sequence* before =
+        identity_sequence(planner.from, planner.old_table_name(table.name),
+                          planner.old_column_name(table.name, to.name));
+    const catalog::Sequence* after = identity_sequence(planner.to, table.name, to.name);
+    if (before && after) {
+      std::vector<std::string> options;
+      if (before->data_type == after->data_type) {
+        for (const std::string& option : sequence_option_list(*after, before)) {
+          options.push_back("SET " + option);
+        }
+      }
+      if (!options.empty()) {
+        add_step(planner, catalog_change(prefix + " " + join(options, " "), object), kAlterColumn,
+                 {column_ref});
+      }
+    }
+  }
+  if (from.identity == to.identity) return;
   if (!to.identity) {
-    add_step(planner, catalog_change(prefix + " DROP IDENTITY", object), kAlterColumn,
-             {column_ref});
+    // Drops the identity's sequence too: a serial sequence of the same name comes after.
+    std::vector<ObjectRef> drops;
+    if (const catalog::Sequence* sequence =
+            identity_sequence(planner.from, planner.old_table_name(table.name), from.name)) {
+      drops.push_back(ref("sequence", sequence->name));
+    }
+    add_step(planner, catalog_change(prefix + " DROP IDENTITY", object), kAlterColumn, {column_ref},
+             std::move(drops));
   } else if (!from.identity) {
     add_step(planner,
              catalog_change(
@@ -219,18 +246,25 @@ void change_column(Planner& planner, const catalog::Table& table, const catalog:
   const ObjectRef old_default = ref("default", planner.old_table_name(table.name), from.name);
   const bool default_changed =
       from.default_expr != to.default_expr || planner.replaced(old_default);
-  if (from.default_expr && (default_changed || types_differ(from, to)) && !to.identity) {
+  if (from.default_expr && (default_changed || types_differ(from, to) || to.identity)) {
     add_step(planner, catalog_change(prefix + " DROP DEFAULT", object), kDropDefault, {},
              {old_default});
   }
-  change_identity(planner, table, from, to);
+  // An identity goes before NOT NULL can be dropped; one is added once the column is NOT NULL.
+  const bool adds_identity = to.identity && !from.identity;
+  if (!adds_identity) change_identity(planner, table, from, to);
   if (types_differ(from, to)) {
     std::string sql = fmt::format("{} TYPE {}", prefix, to.type);
     if (to.collation) sql += " COLLATE " + qualified(*to.collation);
     const bool rewrite = !binary_compatible(from, to);
-    if (rewrite) sql += fmt::format(" USING {}::{}", ident(to.name), to.type);
+    // An enum converts to another type (and anything to an enum) only through text.
+    const bool via_text = from.type_category == 'E' || to.type_category == 'E';
+    if (rewrite) {
+      sql += fmt::format(" USING {}{}::{}", ident(to.name), via_text ? "::text" : "", to.type);
+    }
     Statement statement = rewrite ? data_change(sql, object) : catalog_change(sql, object);
     if (rewrite) {
+      planner.advise_if_large(table.name);
       with_hazard(statement, Hazard::kTableRewrite,
                   fmt::format("rewrites {} and rebuilds its indexes", table.name.display()));
       with_hazard(
@@ -246,12 +280,13 @@ void change_column(Planner& planner, const catalog::Table& table, const catalog:
              catalog_change(fmt::format("{} SET DEFAULT {}", prefix, *to.default_expr), object),
              kSetDefault, {default_ref});
   }
-  if (to.not_null && !from.not_null && !to.identity) {
+  if (to.not_null && !from.not_null) {
     set_not_null(planner, table, to);
   } else if (!to.not_null && from.not_null && !from.identity) {
     add_step(planner, catalog_change(prefix + " DROP NOT NULL", object), kAlterColumn,
              {column_ref});
   }
+  if (adds_identity) change_identity(planner, table, from, to);
 }
 
 void change_partitioning(Planner& planner, const catalog::Table& from, const catalog::Table& to) {
@@ -325,6 +360,7 @@ void change_table(Planner& planner, const catalog::Table& from, const catalog::T
   if (from.unlogged != to.unlogged) {
     Statement statement = data_change(
         fmt::format("ALTER TABLE {} SET {}", target, to.unlogged ? "UNLOGGED" : "LOGGED"), object);
+    planner.advise_if_large(to.name);
     with_hazard(statement, Hazard::kTableRewrite, "rewrites " + to.name.display());
     with_hazard(statement, Hazard::kAcquiresAccessExclusiveLock,
                 "blocks reads and writes of " + to.name.display() + " while it is rewritten");

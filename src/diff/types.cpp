@@ -180,40 +180,45 @@ std::vector<std::pair<QualifiedName, const catalog::Column*>> columns_of_type(
   return found;
 }
 
-// An enum that loses or reorders values: rename the old type aside, create the new one, convert
-// each column through text, drop the old one. A column holding a removed value fails the plan.
-void swap_enum(Planner& planner, const catalog::EnumType& from, const catalog::EnumType& to) {
-  const std::string aside = (to.name.name + "__confiture_old").substr(0, 63);
-  const QualifiedName aside_name{to.name.schema, aside};
-  Step rename{.statement = catalog_change(
-                  fmt::format("ALTER TYPE {} RENAME TO {}", qualified(from.name), ident(aside)),
-                  "type " + from.name.display()),
-              .drops = {type_ref(from.name)},
-              .rank = kAlterType,
-              .moves_aside = true};
-  planner.add(std::move(rename));
-  create_type(planner, to.name, create_sql(to));
+// A type that cannot change in place while columns use it (an enum losing or reordering values, a
+// domain over another base type): rename the old one aside, create the new one, convert each
+// column (`cast_via`: through text for an enum), drop the old one. A column holding a value the
+// new type refuses fails the plan.
+void swap_type(Planner& planner, const QualifiedName& name, std::string create,
+               const std::string& cast_via, bool domain) {
+  const std::string aside = (name.name + "__confiture_old").substr(0, 63);
+  const QualifiedName aside_name{name.schema, aside};
+  planner.add({.statement = catalog_change(
+                   fmt::format("ALTER {} {} RENAME TO {}", domain ? "DOMAIN" : "TYPE",
+                               qualified(name), ident(aside)),
+                   "type " + name.display()),
+               .drops = {type_ref(name)},
+               .rank = kAlterType,
+               .moves_aside = true});
+  create_type(planner, name, std::move(create));
   planner.steps().back().follows_previous = true;
-  for (const auto& [table, column] : columns_of_type(planner.to, to.name)) {
-    const bool array = column->type.size() > 2 && column->type.ends_with("[]");
-    Statement statement =
-        data_change(fmt::format("ALTER TABLE {} ALTER COLUMN {} TYPE {} USING {}::text{}::{}",
-                                qualified(table), ident(column->name), column->type,
-                                ident(column->name), array ? "[]" : "", column->type),
-                    fmt::format("column {}.{}", table.display(), column->name));
+  for (const auto& [table, column] : columns_of_type(planner.to, name)) {
+    const bool array = column->type.ends_with("[]");
+    Statement statement = data_change(
+        fmt::format("ALTER TABLE {} ALTER COLUMN {} TYPE {} USING {}{}{}::{}", qualified(table),
+                    ident(column->name), column->type, ident(column->name), cast_via,
+                    array && !cast_via.empty() ? "[]" : "", column->type),
+        fmt::format("column {}.{}", table.display(), column->name));
+    planner.advise_if_large(table);
     with_hazard(statement, Hazard::kTableRewrite, "rewrites " + table.display());
     with_hazard(statement, Hazard::kAcquiresAccessExclusiveLock,
                 "blocks reads and writes of " + table.display() + " while it is rewritten");
     with_hazard(statement, Hazard::kValidationMayFail,
-                fmt::format("fails if {}.{} holds a value {} no longer has", table.display(),
-                            column->name, to.name.display()));
+                fmt::format("fails if {}.{} holds a value the new {} refuses", table.display(),
+                            column->name, name.display()));
     planner.add({.statement = std::move(statement),
                  .creates = {ref("column", table, column->name)},
                  .rank = kAlterColumn,
                  .follows_previous = true});
   }
-  planner.add({.statement = catalog_change(fmt::format("DROP TYPE {}", qualified(aside_name)),
-                                           "type " + aside_name.display()),
+  planner.add({.statement = catalog_change(
+                   fmt::format("DROP {} {}", domain ? "DOMAIN" : "TYPE", qualified(aside_name)),
+                   "type " + aside_name.display()),
                .rank = kAlterColumn,
                .follows_previous = true});
 }
@@ -294,11 +299,15 @@ void change(Planner& planner, const catalog::EnumType& from, const catalog::Enum
   if (only_additions(from, to)) {
     add_enum_values(planner, from, to);
   } else {
-    swap_enum(planner, from, to);
+    swap_type(planner, to.name, create_sql(to), "::text", false);
   }
 }
 void change(Planner& planner, const catalog::Domain& from, const catalog::Domain& to) {
-  change_domain(planner, from, to);
+  if (must_replace(from, to)) {
+    swap_type(planner, to.name, create_sql(to), "", true);
+  } else {
+    change_domain(planner, from, to);
+  }
 }
 void change(Planner& planner, const catalog::CompositeType& from,
             const catalog::CompositeType& to) {
@@ -321,9 +330,12 @@ bool same(const catalog::Domain& a, const catalog::Domain& b) {
   return true;
 }
 
-// An enum that loses or reorders values is swapped, not dropped and created.
+// Types that columns may use are swapped, not dropped and created.
 bool swapped(const catalog::EnumType& from, const catalog::EnumType& to) {
   return !only_additions(from, to);
+}
+bool swapped(const catalog::Domain& from, const catalog::Domain& to) {
+  return must_replace(from, to);
 }
 template <typename T>
 bool swapped(const T&, const T&) {
@@ -378,14 +390,20 @@ void seed_types(Planner& planner) {
   seed_kind(planner, planner.from.domains, planner.to.domains);
   seed_kind(planner, planner.from.composite_types, planner.to.composite_types);
   seed_kind(planner, planner.from.range_types, planner.to.range_types);
-  // A swapped enum: its columns are converted, and what depends on it is built again.
-  for (const catalog::EnumType& type : planner.from.enum_types) {
-    const catalog::EnumType* now = find_named(planner.to.enum_types, type.name);
-    if (!now || only_additions(type, *now)) continue;
-    planner.replace(type_ref(type.name));
-    for (const auto& [table, column] : columns_of_type(planner.from, type.name)) {
+  // A swapped type: its columns are converted, and what depends on it is built again.
+  auto reshape_columns = [&](const QualifiedName& name) {
+    planner.replace(type_ref(name));
+    for (const auto& [table, column] : columns_of_type(planner.from, name)) {
       planner.reshape(ref("column", table, column->name));
     }
+  };
+  for (const catalog::EnumType& type : planner.from.enum_types) {
+    const catalog::EnumType* now = find_named(planner.to.enum_types, type.name);
+    if (now && swapped(type, *now)) reshape_columns(type.name);
+  }
+  for (const catalog::Domain& domain : planner.from.domains) {
+    const catalog::Domain* now = find_named(planner.to.domains, domain.name);
+    if (now && swapped(domain, *now)) reshape_columns(domain.name);
   }
 }
 

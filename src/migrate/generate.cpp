@@ -73,7 +73,8 @@ nlohmann::json GeneratedMigration::to_json() const {
 }
 
 GeneratedMigration generate_migration(const MigrateProject& project, const std::string& name,
-                                      std::chrono::system_clock::time_point now) {
+                                      std::chrono::system_clock::time_point now,
+                                      const std::optional<MigrationBodies>& bodies) {
   static const std::regex kSnakeCase("^[a-z0-9_]+$");
   if (!std::regex_match(name, kSnakeCase)) {
     throw Error(codes::kMigrBadName, ExitClass::kConfig,
@@ -111,8 +112,8 @@ GeneratedMigration generate_migration(const MigrateProject& project, const std::
                   fmt::format("{} already exists", display), "pick another name");
     }
   }
-  write_new(up, out.up_file, up_template(out.version, name));
-  write_new(down, out.down_file, down_template(out.version, name));
+  write_new(up, out.up_file, bodies ? bodies->up : up_template(out.version, name));
+  write_new(down, out.down_file, bodies ? bodies->down : down_template(out.version, name));
   return out;
 }
 

@@ -73,6 +73,7 @@ struct ForeignKey {
   bool validated = true;  // false: NOT VALID
   char on_update = 'a';   // pg_constraint.confupdtype: a r c n d
   char on_delete = 'a';   // pg_constraint.confdeltype
+  bool match_full = false;  // MATCH FULL (else MATCH SIMPLE)
 };
 
 struct Table {

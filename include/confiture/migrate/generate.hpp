@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "confiture/migrate/migrate_project.hpp"
@@ -21,7 +22,14 @@ struct GeneratedMigration {
 // generates in one second, a clock behind), the next free second after the newest is used, so
 // the new migration always sorts last. Creates the migrations directory when missing. Never
 // overwrites: MIGR_004 (exit 3) when a file exists.
+// `bodies`, when given, are written instead of the empty templates (migrate generate
+// --auto-detect): each whole file as it should read.
+struct MigrationBodies {
+  std::string up;
+  std::string down;
+};
 GeneratedMigration generate_migration(const MigrateProject& project, const std::string& name,
-                                      std::chrono::system_clock::time_point now);
+                                      std::chrono::system_clock::time_point now,
+                                      const std::optional<MigrationBodies>& bodies = {});
 
 }  // namespace confiture::migrate

@@ -1,0 +1,23 @@
+// The schema states `migrate generate --auto-detect` and `migrate preflight` compare: the
+// project's DDL, the project's migrations replayed, and a live database's schema.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "confiture/catalog/catalog.hpp"
+#include "confiture/migrate/migrate_project.hpp"
+#include "diff_sources.hpp"
+
+namespace confiture::cli {
+
+// db/schema (the environment's include dirs, seed files left out) loaded into a scratch database.
+DiffSide desired_schema(DiffSources& sources, const migrate::MigrateProject& project);
+
+// Every migration's up file, in version order, run on `dsn` (no ledger rows written). Only
+// those whose versions are not in `skip`. A failing statement throws MIGR_001 naming the file.
+void replay_migrations(const migrate::MigrateProject& project, const std::string& dsn,
+                       const std::vector<std::string>& skip = {});
+
+}  // namespace confiture::cli

@@ -1,0 +1,8 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+COMMENT ON SEQUENCE "public"."invoice_number_seq" IS 'Legal invoice numbering, never reset';
+
+RESET lock_timeout;
+RESET statement_timeout;

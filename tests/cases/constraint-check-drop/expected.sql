@@ -1,0 +1,8 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."products" DROP CONSTRAINT "products_price_check";
+
+RESET lock_timeout;
+RESET statement_timeout;

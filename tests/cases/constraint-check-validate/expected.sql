@@ -1,0 +1,9 @@
+-- Hazards: VALIDATION_MAY_FAIL
+
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.products break products_price_check
+SET lock_timeout = '3s';
+SET statement_timeout = '20min';
+ALTER TABLE "public"."products" VALIDATE CONSTRAINT "products_price_check";
+
+RESET lock_timeout;
+RESET statement_timeout;

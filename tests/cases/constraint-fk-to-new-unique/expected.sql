@@ -1,0 +1,21 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: INDEX_BUILD VALIDATION_MAY_FAIL
+
+-- INDEX_BUILD: builds a unique index on public.currencies
+-- VALIDATION_MAY_FAIL: fails if public.currencies holds duplicates; a failed build leaves an invalid index public.currencies_iso_code_key to drop
+SET lock_timeout = '3s';
+SET statement_timeout = '20min';
+CREATE UNIQUE INDEX CONCURRENTLY "currencies_iso_code_key" ON "public"."currencies" ("iso_code");
+
+SET statement_timeout = '10s';
+ALTER TABLE "public"."currencies" ADD CONSTRAINT "currencies_iso_code_key" UNIQUE USING INDEX "currencies_iso_code_key";
+
+ALTER TABLE "public"."prices" ADD CONSTRAINT "prices_currency_code_fkey" FOREIGN KEY ("currency_code") REFERENCES "public"."currencies" ("iso_code") NOT VALID;
+
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.prices break prices_currency_code_fkey
+SET statement_timeout = '20min';
+ALTER TABLE "public"."prices" VALIDATE CONSTRAINT "prices_currency_code_fkey";
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,28 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK INDEX_BUILD INDEX_DROPPED VALIDATION_MAY_FAIL
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."tasks" DROP CONSTRAINT "tasks_project_fkey";
+
+-- INDEX_DROPPED: drops the index behind projects_pkey: queries may lose it
+ALTER TABLE "public"."projects" DROP CONSTRAINT "projects_pkey";
+
+-- INDEX_BUILD: builds a unique index on public.projects
+-- VALIDATION_MAY_FAIL: fails if public.projects holds duplicates; a failed build leaves an invalid index public.projects_pkey to drop
+SET statement_timeout = '20min';
+CREATE UNIQUE INDEX CONCURRENTLY "projects_pkey" ON "public"."projects" ("tenant_id", "id");
+
+-- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: sets the key columns NOT NULL, which scans public.projects unless they already are
+SET statement_timeout = '10s';
+ALTER TABLE "public"."projects" ADD CONSTRAINT "projects_pkey" PRIMARY KEY USING INDEX "projects_pkey";
+
+ALTER TABLE "public"."tasks" ADD CONSTRAINT "tasks_project_fkey" FOREIGN KEY ("tenant_id", "project_id") REFERENCES "public"."projects" ("tenant_id", "id") NOT VALID;
+
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.tasks break tasks_project_fkey
+SET statement_timeout = '20min';
+ALTER TABLE "public"."tasks" VALIDATE CONSTRAINT "tasks_project_fkey";
+
+RESET lock_timeout;
+RESET statement_timeout;

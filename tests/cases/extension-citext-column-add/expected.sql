@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+CREATE EXTENSION "citext" WITH SCHEMA "public" VERSION '1.6';
+
+ALTER TABLE "public"."users" ADD COLUMN "email" citext;
+
+RESET lock_timeout;
+RESET statement_timeout;

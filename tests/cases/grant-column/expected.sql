@@ -1,0 +1,12 @@
+-- Hazards: AUTHZ_UPDATE
+
+-- AUTHZ_UPDATE: changes privileges on TABLE "public"."reports"
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+GRANT SELECT ("id") ON TABLE "public"."reports" TO "confiture_case_reader";
+
+-- AUTHZ_UPDATE: changes privileges on TABLE "public"."reports"
+GRANT SELECT ("title"), UPDATE ("title") ON TABLE "public"."reports" TO "confiture_case_reader";
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,11 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: INDEX_DROPPED
+
+-- INDEX_DROPPED: queries on public.orders may lose public.orders_customer_id_idx
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP INDEX CONCURRENTLY "public"."orders_customer_id_idx";
+
+RESET lock_timeout;
+RESET statement_timeout;

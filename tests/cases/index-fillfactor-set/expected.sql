@@ -1,0 +1,15 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: INDEX_BUILD INDEX_DROPPED
+
+-- INDEX_DROPPED: queries on public.orders may lose public.orders_customer_id_idx
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP INDEX CONCURRENTLY "public"."orders_customer_id_idx";
+
+-- INDEX_BUILD: builds an index on public.orders
+SET statement_timeout = '20min';
+CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders USING btree (customer_id) WITH (fillfactor='80');
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,11 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: INDEX_BUILD
+
+-- INDEX_BUILD: builds an index on public.orders
+SET lock_timeout = '3s';
+SET statement_timeout = '20min';
+CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders USING btree (customer_id) INCLUDE (status, total);
+
+RESET lock_timeout;
+RESET statement_timeout;

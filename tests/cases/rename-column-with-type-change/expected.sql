@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."customers" RENAME COLUMN "phone" TO "phone_number";
+
+ALTER TABLE "public"."customers" ALTER COLUMN "phone_number" TYPE character varying(32);
+
+RESET lock_timeout;
+RESET statement_timeout;

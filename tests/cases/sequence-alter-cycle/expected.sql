@@ -1,0 +1,8 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER SEQUENCE "public"."invoice_number_seq" CYCLE;
+
+RESET lock_timeout;
+RESET statement_timeout;

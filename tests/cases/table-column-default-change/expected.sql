@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."customers" ALTER COLUMN "status" DROP DEFAULT;
+
+ALTER TABLE "public"."customers" ALTER COLUMN "status" SET DEFAULT 'pending'::text;
+
+RESET lock_timeout;
+RESET statement_timeout;

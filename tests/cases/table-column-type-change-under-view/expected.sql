@@ -1,0 +1,21 @@
+-- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP VIEW "public"."rich_accounts";
+
+-- TABLE_REWRITE: rewrites public.accounts and rebuilds its indexes
+-- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.accounts while it is rewritten
+-- VALIDATION_MAY_FAIL: fails if a value of column public.accounts.balance does not convert to numeric(14,2)
+SET statement_timeout = '20min';
+ALTER TABLE "public"."accounts" ALTER COLUMN "balance" TYPE numeric(14,2) USING "balance"::numeric(14,2);
+
+SET statement_timeout = '10s';
+CREATE VIEW "public"."rich_accounts" AS
+ SELECT accounts.id,
+    accounts.balance
+   FROM accounts
+  WHERE (accounts.balance > (10000)::numeric);
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,16 @@
+-- confiture:no-transaction
+-- Some statements cannot run inside a transaction block: this script runs in autocommit.
+-- Hazards: INDEX_BUILD
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."CustomerOrders" ADD COLUMN "Total Amount" numeric(12,2) DEFAULT 0 NOT NULL;
+
+ALTER TABLE "public"."CustomerOrders" ADD COLUMN "placedAt" timestamp with time zone;
+
+-- INDEX_BUILD: builds an index on public."CustomerOrders"
+SET statement_timeout = '20min';
+CREATE INDEX CONCURRENTLY "CustomerOrders_placedAt_idx" ON public."CustomerOrders" USING btree ("placedAt");
+
+RESET lock_timeout;
+RESET statement_timeout;

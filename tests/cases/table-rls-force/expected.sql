@@ -1,0 +1,9 @@
+-- Hazards: AUTHZ_UPDATE
+
+-- AUTHZ_UPDATE: changes who sees which rows of public.documents
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."documents" FORCE ROW LEVEL SECURITY;
+
+RESET lock_timeout;
+RESET statement_timeout;

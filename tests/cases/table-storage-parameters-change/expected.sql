@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."sessions" RESET (autovacuum_vacuum_scale_factor);
+
+ALTER TABLE "public"."sessions" SET (autovacuum_analyze_scale_factor=0.02);
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,8 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+ALTER TABLE "public"."orders" ENABLE ALWAYS TRIGGER "orders_touch";
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP TRIGGER "orders_log" ON "public"."orders";
+
+CREATE TRIGGER orders_log AFTER DELETE ON public.orders FOR EACH STATEMENT EXECUTE FUNCTION log_order_change();
+
+RESET lock_timeout;
+RESET statement_timeout;

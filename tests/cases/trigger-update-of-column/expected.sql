@@ -1,0 +1,10 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP TRIGGER "orders_touch" ON "public"."orders";
+
+CREATE TRIGGER orders_touch BEFORE UPDATE OF status, total ON public.orders FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+
+RESET lock_timeout;
+RESET statement_timeout;

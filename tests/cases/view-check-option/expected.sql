@@ -1,0 +1,15 @@
+-- Hazards: none
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP VIEW "public"."active_employees";
+
+CREATE VIEW "public"."active_employees" WITH (check_option=cascaded) AS
+ SELECT employees.id,
+    employees.name,
+    employees.department
+   FROM employees
+  WHERE employees.active;
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,17 @@
+-- Hazards: DELETES_DATA
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP VIEW "public"."active_employees";
+
+-- DELETES_DATA: drops column public.employees.active and its values
+ALTER TABLE "public"."employees" DROP COLUMN "active";
+
+CREATE VIEW "public"."active_employees" AS
+ SELECT employees.id,
+    employees.name,
+    employees.department
+   FROM employees;
+
+RESET lock_timeout;
+RESET statement_timeout;

@@ -1,0 +1,28 @@
+-- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
+
+SET lock_timeout = '3s';
+SET statement_timeout = '10s';
+DROP VIEW "public"."payroll_total";
+
+DROP VIEW "public"."payroll";
+
+-- TABLE_REWRITE: rewrites public.employees and rebuilds its indexes
+-- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.employees while it is rewritten
+-- VALIDATION_MAY_FAIL: fails if a value of column public.employees.salary does not convert to numeric(12,2)
+SET statement_timeout = '20min';
+ALTER TABLE "public"."employees" ALTER COLUMN "salary" TYPE numeric(12,2) USING "salary"::numeric(12,2);
+
+SET statement_timeout = '10s';
+CREATE VIEW "public"."payroll" AS
+ SELECT employees.id,
+    employees.name,
+    employees.salary
+   FROM employees
+  WHERE employees.active;
+
+CREATE VIEW "public"."payroll_total" AS
+ SELECT sum(payroll.salary) AS total
+   FROM payroll;
+
+RESET lock_timeout;
+RESET statement_timeout;
