@@ -4,7 +4,6 @@
 // built concurrently.
 #include <fmt/format.h>
 
-#include "annotations.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
 #include "table_parts.hpp"

@@ -6,7 +6,6 @@
 #include "annotations.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
-#include "table_parts.hpp"
 
 namespace confiture::diff {
 namespace {

@@ -100,7 +100,6 @@ class Planner {
 
   Step& add(Step step);
   std::vector<Step>& steps() { return steps_; }
-  void note(std::string text) { notes_.push_back(std::move(text)); }
   // A statement rewrites or exclusively locks `table` (named as `to` has it): when `from` says
   // the table is large, a note suggests schema-to-schema instead.
   void advise_if_large(const QualifiedName& table);
