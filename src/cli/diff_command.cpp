@@ -8,8 +8,6 @@
 
 #include "command.hpp"
 #include "confiture/diff/differ.hpp"
-#include "confiture/diff/verify.hpp"
-#include "confiture/pg/connection.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "diff_sources.hpp"

@@ -9,22 +9,19 @@
 #include "confiture/config/connection_source.hpp"
 #include "confiture/config/environment.hpp"
 #include "confiture/diff/differ.hpp"
+#include "confiture/diff/scope.hpp"
 #include "confiture/diff/verify.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
-#include "confiture/sql/rename_annotations.hpp"
+#include "named_database.hpp"
 
 namespace fs = std::filesystem;
 
 namespace confiture::cli {
 namespace {
-
-bool looks_like_dsn(const std::string& text) {
-  return text.find("://") != std::string::npos || text.find('=') != std::string::npos;
-}
 
 bool is_path(const std::string& spec, const fs::path& project_dir) {
   if (looks_like_dsn(spec)) return false;
@@ -40,20 +37,9 @@ struct Live {
 
 Live resolve_live(const std::string& spec, const config::Selection& base) {
   if (looks_like_dsn(spec)) return {spec, pg::describe_target(spec)};
-  const config::EnvLookup env = config::process_environment();
-  config::Selection selection = base;
-  selection.env_name = spec;
-  selection.database_url.reset();
-  selection.config_file.reset();
-  config::EnvLookup without_urls = [&env](const std::string& key) -> std::optional<std::string> {
-    if (key == "CONFITURE_DATABASE_URL" || key == "DATABASE_URL") return std::nullopt;
-    return env(key);
-  };
-  const config::Environment environment =
-      config::load_environment(selection.project_dir, spec, without_urls);
-  const config::Target target = config::resolve_target(selection, environment, false, without_urls);
-  const pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, selection.project_dir);
-  return {resolved.dsn, fmt::format("{} ({})", resolved.description, spec)};
+  const EnvironmentDatabase database =
+      environment_database(base, spec, false, config::process_environment());
+  return {database.target.dsn, database.description};
 }
 
 }  // namespace
@@ -65,33 +51,26 @@ std::vector<build::LoadedFile> ddl_files(const fs::path& path, const fs::path& p
                 fmt::format("{} does not exist", path.string()),
                 "name an environment, a DSN, or a DDL file or directory");
   }
-  std::vector<build::SourceFile> sources;
   if (fs::is_directory(absolute)) {
     config::Environment environment = config::default_environment(project_dir);
     config::IncludeDir dir;
     dir.path = absolute.string();
     environment.include_dirs = {dir};
-    for (build::SourceFile& file : build::discover(environment)) {
-      if (!file.seed) sources.push_back(std::move(file));  // data, not schema
-    }
-  } else {
-    sources.push_back(
-        {.path = absolute, .display = path.string(), .hash_path = absolute.filename().string()});
+    return schema_files(build::discover(environment));
   }
+  return build::load_files(
+      {{.path = absolute, .display = path.string(), .hash_path = absolute.filename().string()}});
+}
+
+std::vector<build::LoadedFile> schema_files(std::vector<build::SourceFile> sources) {
+  std::erase_if(sources, [](const build::SourceFile& file) { return file.seed; });  // data
   return build::load_files(sources);
 }
 
 diff::Renames declared_renames(const std::vector<build::LoadedFile>& files) {
   diff::Renames renames;
   for (const build::LoadedFile& file : files) {
-    for (const auto& a : sql::rename_annotations(file.content, file.source.display)) {
-      const catalog::QualifiedName table{a.schema.empty() ? "public" : a.schema, a.table};
-      if (a.column.empty()) {
-        renames.tables[table] = a.old_name;
-      } else {
-        renames.columns[{table, a.column}] = a.old_name;
-      }
-    }
+    diff::add_declared_renames(renames, file.content, file.source.display);
   }
   return renames;
 }
@@ -150,7 +129,8 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   catalog::Catalog result = catalog::read_catalog(conn, {.schemas = schemas});
   conn.exec("COMMIT");
   diff::exclude_schemas(result, exclude_schemas);
-  diff::exclude_tables(result, side.own_tables);
+  // They describe a database rather than belong to its schema: ledger, lock and build record.
+  diff::exclude_tables(result, {"tb_confiture", "tb_confiture_build", "confiture_lock_holder"});
   return result;
 }
 

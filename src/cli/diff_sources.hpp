@@ -22,10 +22,6 @@ struct DiffSide {
   std::unique_ptr<pg::ScratchDatabase> scratch{};  // the DDL's database, dropped with this side
   std::vector<build::LoadedFile> files{};          // a DDL side's files, in load order
   bool is_ddl() const { return !files.empty(); }
-  // Tables that describe a database rather than belong to its schema: confiture's ledger, lock
-  // and build record.
-  std::vector<std::string> own_tables{"tb_confiture", "tb_confiture_build",
-                                      "confiture_lock_holder"};
 };
 
 class DiffSources {
@@ -38,7 +34,6 @@ class DiffSources {
   // DDL files loaded into a new scratch database (SCHEMA_200/208 located in the files).
   std::unique_ptr<pg::ScratchDatabase> load(const std::vector<build::LoadedFile>& files);
   std::unique_ptr<pg::ScratchDatabase> empty_scratch();
-  const config::Selection& selection() const { return selection_; }
 
  private:
   std::string scratch_admin_dsn();
@@ -50,6 +45,9 @@ class DiffSources {
 // The DDL files at `path` (a .sql file, or a directory's **/*.sql in build order).
 std::vector<build::LoadedFile> ddl_files(const std::filesystem::path& path,
                                          const std::filesystem::path& project_dir);
+
+// The files' contents, seed files (data, not schema) left out.
+std::vector<build::LoadedFile> schema_files(std::vector<build::SourceFile> sources);
 
 // The renames declared in DDL files (`-- confiture:renamed-from`), with unqualified tables in
 // `public`.

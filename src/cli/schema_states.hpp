@@ -15,8 +15,7 @@ namespace confiture::cli {
 // db/schema (the environment's include dirs, seed files left out) loaded into a scratch database.
 DiffSide desired_schema(DiffSources& sources, const migrate::MigrateProject& project);
 
-// Every migration's up file, in version order, run on `dsn` (no ledger rows written). Only
-// those whose versions are not in `skip`. A failing statement throws MIGR_001 naming the file.
+// migrate::replay_migrations on `dsn`, its error hinting at --against.
 void replay_migrations(const migrate::MigrateProject& project, const std::string& dsn,
                        const std::vector<std::string>& skip = {});
 

@@ -17,6 +17,7 @@
 #include "confiture/report/stopwatch.hpp"
 #include "confiture/sync/profile.hpp"
 #include "confiture/sync/sync.hpp"
+#include "named_database.hpp"
 
 namespace confiture::cli {
 namespace {
@@ -31,10 +32,6 @@ struct ResolvedEndpoint {
   bool is_protected = false;
   std::string tracking_table = "tb_confiture";  // migration.tracking_table of an environment
 };
-
-bool looks_like_dsn(const std::string& text) {
-  return text.find("://") != std::string::npos || text.find('=') != std::string::npos;
-}
 
 std::string file_label(std::string text) {
   for (char& c : text) {
@@ -56,24 +53,11 @@ ResolvedEndpoint resolve_endpoint(const std::string& name, const std::string& fl
                                  static_cast<std::uint32_t>(hash));
     return resolved;
   }
-  config::Selection selection = base;
-  selection.env_name = name;
-  selection.database_url.reset();
-  selection.config_file.reset();
-  // --from/--to name the environment: the process-wide URL variables do not apply.
-  config::EnvLookup without_urls = [&env](const std::string& key) -> std::optional<std::string> {
-    if (key == "CONFITURE_DATABASE_URL" || key == "DATABASE_URL") return std::nullopt;
-    return env(key);
-  };
-  config::Environment environment =
-      config::load_environment(selection.project_dir, name, without_urls);
-  config::Target target =
-      config::resolve_target(selection, environment, flag == "--to", without_urls);
-  pg::ResolvedTarget dsn = pg::resolve_target_dsn(target, selection.project_dir);
-  resolved.endpoint = {dsn.dsn, fmt::format("{} ({})", dsn.description, name)};
+  const EnvironmentDatabase database = environment_database(base, name, flag == "--to", env);
+  resolved.endpoint = {database.target.dsn, database.description};
   resolved.label = file_label(name);
-  resolved.is_protected = environment.is_protected;
-  resolved.tracking_table = environment.migration.tracking_table;
+  resolved.is_protected = database.environment.is_protected;
+  resolved.tracking_table = database.environment.migration.tracking_table;
   return resolved;
 }
 

@@ -16,10 +16,6 @@ namespace {
 
 std::string table_object(const catalog::Table& table) { return "table " + table.name.display(); }
 
-const catalog::Column* find_column(const catalog::Table& table, const std::string& name) {
-  return table.column(name);
-}
-
 bool types_differ(const catalog::Column& a, const catalog::Column& b) {
   return a.type != b.type || a.collation != b.collation;
 }
@@ -115,7 +111,7 @@ void plan_annotations(Planner& planner, const catalog::Table& to, const catalog:
                   {to.privileges, to.owner});
   for (const catalog::Column& column : to.columns) {
     const catalog::Column* before =
-        from ? find_column(*from, planner.old_column_name(to.name, column.name)) : nullptr;
+        from ? from->column(planner.old_column_name(to.name, column.name)) : nullptr;
     const ObjectRef column_ref = ref("column", to.name, column.name);
     plan_comment(planner, fmt::format("COLUMN {}.{}", target, ident(column.name)), column_ref,
                  before ? before->comment : std::nullopt, column.comment);
@@ -331,7 +327,7 @@ void change_table(Planner& planner, const catalog::Table& from, const catalog::T
   }
   for (const catalog::Column& column : to.columns) {
     const std::string old_name = planner.old_column_name(to.name, column.name);
-    if (old_name != column.name && find_column(from, old_name)) {
+    if (old_name != column.name && from.column(old_name)) {
       add_step(planner,
                catalog_change(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {}", target,
                                           ident(old_name), ident(column.name)),
@@ -348,8 +344,7 @@ void change_table(Planner& planner, const catalog::Table& from, const catalog::T
   }
   for (const catalog::Column& column : to.columns) {
     if (column.inherited) continue;
-    const catalog::Column* before =
-        find_column(from, planner.old_column_name(to.name, column.name));
+    const catalog::Column* before = from.column(planner.old_column_name(to.name, column.name));
     if (!before || column_is_regenerated(*before, column)) {
       if (before) drop_column(planner, from, to.name, *before);
       add_column(planner, to, column);

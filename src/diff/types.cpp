@@ -223,6 +223,14 @@ void swap_type(Planner& planner, const QualifiedName& name, std::string create,
                .follows_previous = true});
 }
 
+const catalog::DomainConstraint* constraint_named(const catalog::Domain& domain,
+                                                  const std::string& name) {
+  for (const catalog::DomainConstraint& constraint : domain.constraints) {
+    if (constraint.name == name) return &constraint;
+  }
+  return nullptr;
+}
+
 void change_domain(Planner& planner, const catalog::Domain& from, const catalog::Domain& to) {
   if (from.default_expr != to.default_expr) {
     alter_type(planner, to.name,
@@ -237,23 +245,13 @@ void change_domain(Planner& planner, const catalog::Domain& from, const catalog:
     }
   }
   for (const auto& constraint : from.constraints) {
-    const auto* now = [&]() -> const catalog::DomainConstraint* {
-      for (const auto& c : to.constraints) {
-        if (c.name == constraint.name) return &c;
-      }
-      return nullptr;
-    }();
+    const catalog::DomainConstraint* now = constraint_named(to, constraint.name);
     if (!now || now->definition != constraint.definition) {
       alter_type(planner, to.name, "DROP CONSTRAINT " + ident(constraint.name), true);
     }
   }
   for (const auto& constraint : to.constraints) {
-    const auto* before = [&]() -> const catalog::DomainConstraint* {
-      for (const auto& c : from.constraints) {
-        if (c.name == constraint.name) return &c;
-      }
-      return nullptr;
-    }();
+    const catalog::DomainConstraint* before = constraint_named(from, constraint.name);
     if (before && before->definition == constraint.definition) {
       if (!before->validated && constraint.validated) {
         alter_type(planner, to.name, "VALIDATE CONSTRAINT " + ident(constraint.name), true);

@@ -27,38 +27,6 @@ std::chrono::milliseconds backoff(int attempt) {
   return std::chrono::milliseconds(std::min(1000 << std::min(attempt - 1, 4), 10000));
 }
 
-std::vector<pg::ScriptStatement> script_statements(const MigrationScript& script, std::size_t from,
-                                                   bool autocommit) {
-  std::vector<pg::ScriptStatement> out;
-  for (std::size_t i = from; i < script.statements.size(); ++i) {
-    const auto& s = script.statements[i];
-    out.push_back({std::string_view(script.text).substr(s.offset, s.length), autocommit});
-  }
-  return out;
-}
-
-// The failing statement, located in the file (PostgreSQL's position when it gives one).
-Error statement_error(const char* code, const MigrationRef& ref, const MigrationScript& script,
-                      std::size_t index, const pg::StatementFailure& failure) {
-  const MigrationStatement& s = script.statements[index];
-  std::size_t offset = s.offset;
-  if (failure.position > 0) {
-    std::string_view text = std::string_view(script.text).substr(s.offset, s.length);
-    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure.position - 1));
-  }
-  auto pos = sql::line_column(script.text, offset);
-  Error error(code, ExitClass::kConnection,
-              fmt::format("migration {} ({}) failed at {}:{}: {}: {}", ref.label, ref.direction,
-                          script.display, pos.line, s.summary, failure.message));
-  error.location = SourceLocation{script.display, pos.line, pos.column};
-  error.migration = ref.label;
-  error.details = {{"sqlstate", failure.sqlstate}, {"statement", s.summary},
-                   {"detail", failure.detail},     {"context", failure.context},
-                   {"pg_hint", failure.hint},      {"direction", ref.direction},
-                   {"statement_index", index + 1}};
-  return error;
-}
-
 Error ledger_error(const MigrationRef& ref, const pg::StatementFailure& failure) {
   Error error(codes::kMigrFailed, ExitClass::kConnection,
               fmt::format("recording migration {} ({}) in the tracking table failed: {}", ref.label,
@@ -288,6 +256,38 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
 }
 
 }  // namespace
+
+std::vector<pg::ScriptStatement> script_statements(const MigrationScript& script, std::size_t from,
+                                                   bool autocommit) {
+  std::vector<pg::ScriptStatement> out;
+  for (std::size_t i = from; i < script.statements.size(); ++i) {
+    const auto& s = script.statements[i];
+    out.push_back({std::string_view(script.text).substr(s.offset, s.length), autocommit});
+  }
+  return out;
+}
+
+// The failing statement, located in the file (PostgreSQL's position when it gives one).
+Error statement_error(const char* code, const MigrationRef& ref, const MigrationScript& script,
+                      std::size_t index, const pg::StatementFailure& failure) {
+  const MigrationStatement& s = script.statements[index];
+  std::size_t offset = s.offset;
+  if (failure.position > 0) {
+    std::string_view text = std::string_view(script.text).substr(s.offset, s.length);
+    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure.position - 1));
+  }
+  auto pos = sql::line_column(script.text, offset);
+  Error error(code, ExitClass::kConnection,
+              fmt::format("migration {} ({}) failed at {}:{}: {}: {}", ref.label, ref.direction,
+                          script.display, pos.line, s.summary, failure.message));
+  error.location = SourceLocation{script.display, pos.line, pos.column};
+  error.migration = ref.label;
+  error.details = {{"sqlstate", failure.sqlstate}, {"statement", s.summary},
+                   {"detail", failure.detail},     {"context", failure.context},
+                   {"pg_hint", failure.hint},      {"direction", ref.direction},
+                   {"statement_index", index + 1}};
+  return error;
+}
 
 RunOutcome run_migration(pg::Connection& db, const MigrationRef& ref, const MigrationScript& script,
                          const LedgerStatement& ledger, const RunSettings& settings,

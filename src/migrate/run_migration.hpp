@@ -11,6 +11,8 @@
 
 #include "confiture/migrate/migration_script.hpp"
 #include "confiture/pg/connection.hpp"
+#include "confiture/pg/script.hpp"
+#include "confiture/report/error.hpp"
 
 namespace confiture::migrate {
 
@@ -33,6 +35,15 @@ struct MigrationRef {
 // transactional one, nullopt: the server measures it inside the transaction).
 using LedgerStatement = std::function<std::string(std::optional<int> execution_time_ms)>;
 using Notice = std::function<void(const std::string&)>;
+
+// The statements of `script` from index `from` on, each pointing into its text.
+std::vector<pg::ScriptStatement> script_statements(const MigrationScript& script, std::size_t from,
+                                                   bool autocommit);
+
+// MIGR_001-style error for the statement at `index`, located in the file (PostgreSQL's position
+// when it gives one), with every error field in the details.
+Error statement_error(const char* code, const MigrationRef& ref, const MigrationScript& script,
+                      std::size_t index, const pg::StatementFailure& failure);
 
 // Throws Error: MIGR_001 (a statement failed: file:line:col, PostgreSQL's fields; nothing of
 // this migration is left), MIGR_117 (a non-transactional file failed after some statements

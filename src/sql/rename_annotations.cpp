@@ -4,12 +4,9 @@
 #include "confiture/sql/rename_annotations.hpp"
 
 #include <fmt/format.h>
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <optional>
 #include <tuple>
 
@@ -18,6 +15,7 @@
 #include "confiture/sql/source_position.hpp"
 #include "confiture/sql/statements.hpp"
 #include "sql/json_view.hpp"
+#include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 
@@ -26,49 +24,6 @@ namespace {
 constexpr std::string_view kMarker = "confiture:renamed-from";
 // PostgreSQL keeps only the first NAMEDATALEN - 1 bytes of an identifier, and so do its catalogs.
 constexpr std::size_t kMaxIdentifierBytes = 63;
-
-class ScanTokens {
- public:
-  explicit ScanTokens(const std::string& text) : result_(pg_query_scan(text.c_str())) {
-    if (result_.error == nullptr) {
-      tokens_.reset(pg_query__scan_result__unpack(
-          nullptr, result_.pbuf.len, reinterpret_cast<const uint8_t*>(result_.pbuf.data)));
-    }
-  }
-  ~ScanTokens() { pg_query_free_scan_result(result_); }
-  ScanTokens(const ScanTokens&) = delete;
-  ScanTokens& operator=(const ScanTokens&) = delete;
-
-  const PgQueryError* error() const { return result_.error; }
-  std::size_t size() const { return tokens_ != nullptr ? tokens_->n_tokens : 0; }
-  const PgQuery__ScanToken& operator[](std::size_t i) const { return *tokens_->tokens[i]; }
-
- private:
-  struct Free {
-    void operator()(PgQuery__ScanResult* tokens) const {
-      pg_query__scan_result__free_unpacked(tokens, nullptr);
-    }
-  };
-  PgQueryScanResult result_;
-  std::unique_ptr<PgQuery__ScanResult, Free> tokens_;
-};
-
-// The JSON parse tree, read with JsonView: far cheaper than unpacking libpg_query's protobuf tree.
-class ParseTree {
- public:
-  explicit ParseTree(const std::string& text) : result_(pg_query_parse(text.c_str())) {}
-  ~ParseTree() { pg_query_free_parse_result(result_); }
-  ParseTree(const ParseTree&) = delete;
-  ParseTree& operator=(const ParseTree&) = delete;
-
-  const PgQueryError* error() const { return result_.error; }
-  JsonView root() const {
-    return result_.parse_tree != nullptr ? JsonView(result_.parse_tree) : JsonView();
-  }
-
- private:
-  PgQueryParseResult result_;
-};
 
 // One `-- confiture:renamed-from ...` comment.
 struct Comment {

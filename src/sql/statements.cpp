@@ -2,62 +2,16 @@
 // its tokens and classified from the tree.
 #include "confiture/sql/statements.hpp"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
-
 #include <algorithm>
-#include <memory>
 
 #include "confiture/sql/source_position.hpp"
 #include "sql/classify.hpp"
 #include "sql/json_view.hpp"
+#include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 
 namespace {
-
-// The JSON parse tree, not the protobuf one: libpg_query builds and packs the protobuf tree
-// several times slower than it prints JSON, and JsonView reads only the few fields we need.
-class JsonParse {
- public:
-  explicit JsonParse(const std::string& text) : result_(pg_query_parse(text.c_str())) {}
-  ~JsonParse() { pg_query_free_parse_result(result_); }
-  JsonParse(const JsonParse&) = delete;
-  JsonParse& operator=(const JsonParse&) = delete;
-
-  const PgQueryError* error() const { return result_.error; }
-  std::string_view tree() const {
-    return result_.parse_tree != nullptr ? std::string_view(result_.parse_tree)
-                                         : std::string_view{};
-  }
-
- private:
-  PgQueryParseResult result_;
-};
-
-class Scan {
- public:
-  explicit Scan(const std::string& text) : result_(pg_query_scan(text.c_str())) {
-    if (result_.error == nullptr) {
-      tokens_.reset(pg_query__scan_result__unpack(
-          nullptr, result_.pbuf.len, reinterpret_cast<const uint8_t*>(result_.pbuf.data)));
-    }
-  }
-  ~Scan() { pg_query_free_scan_result(result_); }
-  Scan(const Scan&) = delete;
-  Scan& operator=(const Scan&) = delete;
-
-  const PgQuery__ScanResult* tokens() const { return tokens_.get(); }
-
- private:
-  struct Free {
-    void operator()(PgQuery__ScanResult* tokens) const {
-      pg_query__scan_result__free_unpacked(tokens, nullptr);
-    }
-  };
-  PgQueryScanResult result_;
-  std::unique_ptr<PgQuery__ScanResult, Free> tokens_;
-};
 
 // PostgreSQL's whitespace (scan.l `space`; \v since 16).
 bool is_space(char c) {
@@ -106,17 +60,14 @@ std::size_t end_of_last_token(std::string_view text, std::size_t begin, std::siz
   // A trailing comment is either a block comment, ending in "*/", or a line comment starting on the
   // last line. Otherwise the last byte ends a token, so the scanner is needed only rarely.
   if (!body.ends_with("*/") && tail.find("--") == std::string_view::npos) return end;
-  const Scan scan{std::string(body)};
+  const ScanTokens scan{std::string(body)};
   std::size_t token_end = 0;
-  if (scan.tokens() != nullptr) {
-    for (std::size_t i = 0; i < scan.tokens()->n_tokens; ++i) {
-      const PgQuery__ScanToken* token = scan.tokens()->tokens[i];
-      if (token->token == PG_QUERY__TOKEN__SQL_COMMENT ||
-          token->token == PG_QUERY__TOKEN__C_COMMENT) {
-        continue;
-      }
-      token_end = std::max(token_end, static_cast<std::size_t>(token->end));
+  for (std::size_t i = 0; i < scan.size(); ++i) {
+    const PgQuery__ScanToken& token = scan[i];
+    if (token.token == PG_QUERY__TOKEN__SQL_COMMENT || token.token == PG_QUERY__TOKEN__C_COMMENT) {
+      continue;
     }
+    token_end = std::max(token_end, static_cast<std::size_t>(token.end));
   }
   return token_end == 0 ? end : begin + token_end;
 }
@@ -159,12 +110,12 @@ SplitResult split(std::string_view text) {
     return result;
   }
   const std::string input(text);
-  const JsonParse parse(input);
+  const ParseTree parse(input);
   if (parse.error() != nullptr) {
     result.error = syntax_error(text, *parse.error());
     return result;
   }
-  JsonView(parse.tree())["stmts"].for_each_element([&](const JsonView& raw_statement) {
+  parse.root()["stmts"].for_each_element([&](const JsonView& raw_statement) {
     JsonView node;
     long long location = 0;
     long long length = 0;  // 0: the statement runs to the end of the text (no final ';')

@@ -42,8 +42,8 @@ struct Column {
   char identity = '\0';                       // 'a' ALWAYS, 'd' BY DEFAULT, '\0' none
   char generated = '\0';  // 's' STORED, 'v' VIRTUAL (PostgreSQL 18+), '\0' not generated
   std::optional<QualifiedName> collation{};  // only when not the column type's default
-  bool inherited = false;  // comes from a parent table (INHERITS or partitioning)
-  bool local = true;       // also declared by the table itself
+  bool inherited = false;                    // comes from a parent table (INHERITS or partitioning)
+  bool local = true;                         // also declared by the table itself
   std::optional<std::string> comment{};
   std::vector<std::string> privileges{};  // column grants only: empty unless some were made
 };
@@ -70,9 +70,9 @@ struct ForeignKey {
   std::vector<std::string> referenced_columns{};  // same length and order as columns
   bool deferrable = false;
   bool initially_deferred = false;
-  bool validated = true;  // false: NOT VALID
-  char on_update = 'a';   // pg_constraint.confupdtype: a r c n d
-  char on_delete = 'a';   // pg_constraint.confdeltype
+  bool validated = true;    // false: NOT VALID
+  char on_update = 'a';     // pg_constraint.confupdtype: a r c n d
+  char on_delete = 'a';     // pg_constraint.confdeltype
   bool match_full = false;  // MATCH FULL (else MATCH SIMPLE)
 };
 

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "confiture/catalog/catalog.hpp"
@@ -17,6 +18,10 @@ struct Renames {
   // (new table, new column) -> the column's old name
   std::map<std::pair<catalog::QualifiedName, std::string>, std::string> columns;
 };
+
+// Adds the renames one DDL file declares; an unqualified table is taken to be in `public`.
+// Throws SCHEMA_200, located in `file`, for a misplaced or malformed annotation.
+void add_declared_renames(Renames& renames, std::string_view ddl, const std::string& file);
 
 struct Options {
   Renames renames{};

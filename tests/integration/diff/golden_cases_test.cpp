@@ -13,7 +13,6 @@
 #include "confiture/diff/differ.hpp"
 #include "confiture/diff/verify.hpp"
 #include "confiture/pg/connection.hpp"
-#include "confiture/sql/rename_annotations.hpp"
 #include "test_database.hpp"
 
 using namespace confiture;
@@ -36,19 +35,6 @@ catalog::Catalog load(const std::string& dsn, const std::string& ddl) {
   pg::Connection conn(dsn);
   if (!ddl.empty()) conn.exec(ddl);
   return catalog::read_catalog(conn);
-}
-
-diff::Renames renames_in(const std::string& ddl, const std::string& file) {
-  diff::Renames renames;
-  for (const auto& a : sql::rename_annotations(ddl, file)) {
-    const catalog::QualifiedName table{a.schema.empty() ? "public" : a.schema, a.table};
-    if (a.column.empty()) {
-      renames.tables[table] = a.old_name;
-    } else {
-      renames.columns[{table, a.column}] = a.old_name;
-    }
-  }
-  return renames;
 }
 
 std::string hazard_lines(const diff::Plan& plan) {
@@ -80,8 +66,9 @@ TEST_CASE("golden cases: expected plan, expected hazards, and an empty re-diff")
     const std::string to_sql = read(dir / "to.sql");
     const catalog::Catalog from = load(from_db.dsn(), read(dir / "from.sql"));
     const catalog::Catalog to = load(to_db.dsn(), to_sql);
-    const diff::Plan plan =
-        diff::plan_changes(from, to, {.renames = renames_in(to_sql, name + "/to.sql")});
+    diff::Options options;
+    diff::add_declared_renames(options.renames, to_sql, name + "/to.sql");
+    const diff::Plan plan = diff::plan_changes(from, to, options);
     const std::string printed = diff::to_sql(plan);
     if (record) {
       write(dir / "expected.sql", printed);
