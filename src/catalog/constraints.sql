@@ -26,7 +26,8 @@ SELECT con.conrelid AS table_oid,
        con.confdeltype AS on_delete,
        con.confmatchtype AS match_type,
        NOT con.conislocal AS inherited,
-       con.connoinherit AS no_inherit
+       con.connoinherit AS no_inherit,
+       pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -84,6 +84,11 @@ void read_columns(pg::Connection& conn, const std::string& schemas, const Tables
     column.generated = char_of(row["generated"]);
     column.inherited = row["inherited"].as<bool>();
     column.local = row["local"].as<bool>();
+    if (!row["statistics_target"].is_null()) {
+      column.statistics_target = row["statistics_target"].as<int>();
+    }
+    column.storage = char_of(row["storage"]);
+    column.type_storage = char_of(row["type_storage"]);
     column.collation = optional_name(row["collation_schema"], row["collation_name"]);
     column.comment = optional_text(row["comment"]);
     column.privileges = text_array(row["privileges"]);
@@ -105,7 +110,8 @@ void read_constraints(pg::Connection& conn, const std::string& schemas, const Ta
                                     .initially_deferred = row["initially_deferred"].as<bool>(),
                                     .validated = row["validated"].as<bool>(),
                                     .inherited = row["inherited"].as<bool>(),
-                                    .no_inherit = row["no_inherit"].as<bool>()});
+                                    .no_inherit = row["no_inherit"].as<bool>(),
+                                    .comment = optional_text(row["comment"])});
       continue;
     }
     ForeignKey& key = table->foreign_keys.emplace_back();
@@ -120,6 +126,7 @@ void read_constraints(pg::Connection& conn, const std::string& schemas, const Ta
     key.on_update = char_of(row["on_update"]);
     key.on_delete = char_of(row["on_delete"]);
     key.match_full = char_of(row["match_type"]) == 'f';
+    key.comment = optional_text(row["comment"]);
   }
 }
 

@@ -41,7 +41,8 @@ void read_policies(pg::Connection& conn, const std::string& schemas, Catalog& ca
                                 .permissive = row["permissive"].as<bool>(),
                                 .roles = text_array(row["roles"]),
                                 .using_expr = optional_text(row["using_expr"]),
-                                .with_check_expr = optional_text(row["with_check_expr"])});
+                                .with_check_expr = optional_text(row["with_check_expr"]),
+                                .comment = optional_text(row["comment"])});
   }
 }
 

@@ -15,7 +15,8 @@ json code(char value) { return value == '\0' ? json(nullptr) : json(std::string(
 
 json name_json(const QualifiedName& name) { return {{"schema", name.schema}, {"name", name.name}}; }
 
-json optional_json(const std::optional<std::string>& value) {
+template <typename Value>
+json optional_json(const std::optional<Value>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
@@ -46,6 +47,9 @@ json column_json(const Column& column) {
           {"collation", optional_json(column.collation)},
           {"inherited", column.inherited},
           {"local", column.local},
+          {"statistics_target", optional_json(column.statistics_target)},
+          {"storage", code(column.storage)},
+          {"type_storage", code(column.type_storage)},
           {"comment", optional_json(column.comment)},
           {"privileges", column.privileges}};
 }
@@ -59,7 +63,8 @@ json constraint_json(const Constraint& constraint) {
           {"initially_deferred", constraint.initially_deferred},
           {"validated", constraint.validated},
           {"inherited", constraint.inherited},
-          {"no_inherit", constraint.no_inherit}};
+          {"no_inherit", constraint.no_inherit},
+          {"comment", optional_json(constraint.comment)}};
 }
 
 json foreign_key_json(const ForeignKey& key) {
@@ -72,7 +77,8 @@ json foreign_key_json(const ForeignKey& key) {
           {"validated", key.validated},
           {"on_update", code(key.on_update)},
           {"on_delete", code(key.on_delete)},
-          {"match_full", key.match_full}};
+          {"match_full", key.match_full},
+          {"comment", optional_json(key.comment)}};
 }
 
 json table_json(const Table& table) {
@@ -236,7 +242,8 @@ json policy_json(const Policy& policy) {
           {"permissive", policy.permissive},
           {"roles", policy.roles},
           {"using_expr", optional_json(policy.using_expr)},
-          {"with_check_expr", optional_json(policy.with_check_expr)}};
+          {"with_check_expr", optional_json(policy.with_check_expr)},
+          {"comment", optional_json(policy.comment)}};
 }
 
 json unsupported_json(const UnsupportedObject& object) {

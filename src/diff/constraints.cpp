@@ -4,6 +4,7 @@
 // built concurrently.
 #include <fmt/format.h>
 
+#include "annotations.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
 #include "table_parts.hpp"
@@ -207,6 +208,31 @@ void add_constraint(Planner& planner, const catalog::Table& table,
                .rank = kCreateConstraint});
 }
 
+// COMMENT ON CONSTRAINT, inherited ones included; a constraint dropped and added again starts
+// without one.
+void plan_constraint_comments(Planner& planner, const catalog::Table& to,
+                              const catalog::Table* from) {
+  const QualifiedName old_name = from ? from->name : to.name;
+  auto comment_on = [&](const std::string& name, const std::optional<std::string>& before,
+                        bool kept, const std::optional<std::string>& after) {
+    plan_comment(
+        planner, fmt::format("CONSTRAINT {} ON {}", ident(name), qualified(to.name)),
+        ref("constraint", to.name, name),
+        kept && !planner.replaced(ref("constraint", old_name, name)) ? before : std::nullopt,
+        after);
+  };
+  for (const catalog::Constraint& constraint : to.constraints) {
+    const catalog::Constraint* before = from ? named(from->constraints, constraint.name) : nullptr;
+    comment_on(constraint.name, before ? before->comment : std::nullopt,
+               before && same_constraint(*before, constraint), constraint.comment);
+  }
+  for (const catalog::ForeignKey& key : to.foreign_keys) {
+    const catalog::ForeignKey* before = from ? named(from->foreign_keys, key.name) : nullptr;
+    comment_on(key.name, before ? before->comment : std::nullopt,
+               before && same_key(planner, *before, key), key.comment);
+  }
+}
+
 void plan_table_constraints(Planner& planner, const catalog::Table& to,
                             const catalog::Table* from) {
   const QualifiedName old_name = from ? from->name : to.name;
@@ -256,6 +282,7 @@ void plan_table_constraints(Planner& planner, const catalog::Table& to,
     add_checked(planner, to.name, key.name, foreign_key_definition(key), key.validated, is_new,
                 true);
   }
+  plan_constraint_comments(planner, to, from);
 }
 
 }  // namespace

@@ -11,16 +11,15 @@
 namespace confiture::diff {
 namespace {
 
-using DependencyMap = std::map<ObjectRef, std::vector<ObjectRef>>;
-
 bool is_table_part(const std::string& kind) {
   return kind == "column" || kind == "default" || kind == "constraint" || kind == "trigger" ||
          kind == "policy";
 }
 
 // What each object depends on (forward) or what depends on it (reverse), with the implicit
-// dependency of a table's parts on their table.
-DependencyMap dependency_map(const catalog::Catalog& catalog, bool reverse) {
+// dependency of a table's parts on their table, and `extra` ones.
+DependencyMap dependency_map(const catalog::Catalog& catalog, bool reverse,
+                             const std::vector<catalog::Dependency>& extra = {}) {
   DependencyMap map;
   auto add = [&](const ObjectRef& dependent, const ObjectRef& referenced) {
     if (reverse) {
@@ -44,6 +43,7 @@ DependencyMap dependency_map(const catalog::Catalog& catalog, bool reverse) {
   for (const catalog::Index& index : catalog.indexes) {
     add(ref("index", index.name), ref("table", index.table));
   }
+  for (const catalog::Dependency& d : extra) add(d.dependent, d.referenced);
   return map;
 }
 
@@ -125,8 +125,24 @@ Step& Planner::add(Step step) {
 }
 
 Plan Planner::finish() {
-  const DependencyMap uses = dependency_map(to, false);
+  // What routine bodies use orders a table or view before a function that reads it, for the
+  // statements that run the function (an index build, a materialized view, a default filling
+  // existing rows). Those edges can close a cycle that PostgreSQL itself does not have (a
+  // function reading the table whose default calls it): then the order is made without them.
   const DependencyMap used_by = dependency_map(from, true);
+  std::optional<std::vector<std::size_t>> order =
+      order_steps(dependency_map(to, false, body_dependencies(to)), used_by, false);
+  if (!order) order = order_steps(dependency_map(to, false), used_by, true);
+  Plan plan;
+  for (std::size_t i : *order) plan.statements.push_back(steps_[i].statement);
+  plan.notes = std::move(notes_);
+  plan.sets_check_function_bodies = routine_bodies_;
+  return plan;
+}
+
+std::optional<std::vector<std::size_t>> Planner::order_steps(const DependencyMap& uses,
+                                                             const DependencyMap& used_by,
+                                                             bool break_cycles) {
   std::map<ObjectRef, std::vector<std::size_t>> creators;
   std::map<ObjectRef, std::vector<std::size_t>> droppers;
   for (std::size_t i = 0; i < steps_.size(); ++i) {
@@ -182,10 +198,10 @@ Plan Planner::finish() {
     if (waiting[i] == 0) ready.push(i);
   }
   std::vector<bool> done(n, false);
-  Plan plan;
-  std::size_t placed = 0;
-  while (placed < n) {
+  std::vector<std::size_t> order;
+  while (order.size() < n) {
     if (ready.empty()) {
+      if (!break_cycles) return std::nullopt;
       // A dependency cycle: place the first waiting step anyway and say so; verification will
       // tell whether the order works.
       std::size_t first = n;
@@ -202,15 +218,12 @@ Plan Planner::finish() {
     ready.pop();
     if (done[next]) continue;
     done[next] = true;
-    ++placed;
-    plan.statements.push_back(steps_[next].statement);
+    order.push_back(next);
     for (std::size_t b : after[next]) {
       if (!done[b] && --waiting[b] == 0) ready.push(b);
     }
   }
-  plan.notes = std::move(notes_);
-  plan.sets_check_function_bodies = routine_bodies_;
-  return plan;
+  return order;
 }
 
 }  // namespace confiture::diff

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -68,6 +69,9 @@ struct Step {
   bool moves_aside = false;
 };
 
+// What each object uses, or what uses it.
+using DependencyMap = std::map<ObjectRef, std::vector<ObjectRef>>;
+
 ObjectRef ref(std::string kind, const QualifiedName& name, std::string member = {});
 ObjectRef schema_ref(const std::string& schema);
 
@@ -103,12 +107,20 @@ class Planner {
   // A statement rewrites or exclusively locks `table` (named as `to` has it): when `from` says
   // the table is large, a note suggests schema-to-schema instead.
   void advise_if_large(const QualifiedName& table);
+  // Something the plan cannot do, said once in the plan's notes.
+  void note(std::string text) { notes_.push_back(std::move(text)); }
   // A routine is created: the plan runs with check_function_bodies off.
   void uses_routine_bodies() { routine_bodies_ = true; }
 
   Plan finish();  // orders the steps
 
  private:
+  // The steps' order over `uses` (in `to`) and `used_by` (in `from`); without `break_cycles`,
+  // nothing when they form a cycle.
+  std::optional<std::vector<std::size_t>> order_steps(const DependencyMap& uses,
+                                                      const DependencyMap& used_by,
+                                                      bool break_cycles);
+
   std::set<ObjectRef> replaced_;
   std::set<ObjectRef> reshaped_;
   std::set<ObjectRef> gone_;
@@ -117,6 +129,10 @@ class Planner {
   bool routine_bodies_ = false;
   std::set<QualifiedName> advised_;
 };
+
+// What the SQL and PL/pgSQL routine bodies of `catalog` use (tables, views, sequences,
+// routines), which pg_depend does not record.
+std::vector<catalog::Dependency> body_dependencies(const catalog::Catalog& catalog);
 
 // One file each, in the order they run; each reads both catalogs and adds its steps.
 void plan_schemas(Planner& planner);

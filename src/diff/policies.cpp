@@ -3,6 +3,7 @@
 // AUTHZ_UPDATE: it changes who sees or writes which rows.
 #include <fmt/format.h>
 
+#include "annotations.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
 #include "table_parts.hpp"
@@ -118,6 +119,8 @@ void plan_policies(Planner& planner) {
           fmt::format("ALTER POLICY {} TO {}{}", target, roles_of(policy), clauses(policy)), policy,
           {.creates = {policy_ref(policy)}, .rank = kCreatePolicy});
     }
+    plan_comment(planner, "POLICY " + target, policy_ref(policy),
+                 fresh ? std::nullopt : before->comment, policy.comment);
   }
 }
 

@@ -31,6 +31,10 @@ bool column_is_gone(const Planner& planner, const catalog::Table& from_table,
   return after != nullptr && new_column(planner, *after, column) == nullptr;
 }
 
+bool types_differ(const catalog::Column& a, const catalog::Column& b) {
+  return a.type != b.type || a.collation != b.collation;
+}
+
 bool column_is_regenerated(const catalog::Column& from, const catalog::Column& to) {
   return from.generated != to.generated || (to.generated && from.default_expr != to.default_expr);
 }

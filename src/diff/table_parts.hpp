@@ -17,8 +17,13 @@ const catalog::Column* new_column(const Planner& planner, const catalog::Table& 
 // The table still exists but the column does not.
 bool column_is_gone(const Planner& planner, const catalog::Table& from_table,
                     const std::string& column);
+// ALTER COLUMN ... TYPE (or COLLATE) is needed.
+bool types_differ(const catalog::Column& a, const catalog::Column& b);
 // A generated column whose expression changes is dropped and added again.
 bool column_is_regenerated(const catalog::Column& from, const catalog::Column& to);
+
+// SET STATISTICS and SET STORAGE of every column of `to` (`from`: the table it was, if any).
+void plan_column_settings(Planner& planner, const catalog::Table& to, const catalog::Table* from);
 
 // The table and every part of it that goes when it is dropped.
 std::vector<ObjectRef> table_and_parts(const catalog::Table& table);

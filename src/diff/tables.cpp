@@ -16,10 +16,6 @@ namespace {
 
 std::string table_object(const catalog::Table& table) { return "table " + table.name.display(); }
 
-bool types_differ(const catalog::Column& a, const catalog::Column& b) {
-  return a.type != b.type || a.collation != b.collation;
-}
-
 // Changing between these keeps the stored bytes: PostgreSQL does not rewrite the table.
 bool binary_compatible(const catalog::Column& from, const catalog::Column& to) {
   auto is_text_like = [](const std::string& type) {
@@ -314,6 +310,23 @@ void change_partitioning(Planner& planner, const catalog::Table& from, const cat
   }
 }
 
+// INHERIT leaves the child's own declaration of the columns it now inherits; no statement
+// removes it. It shows only when the parent later drops such a column: the child keeps it.
+void note_still_local(Planner& planner, const catalog::Table& from, const catalog::Table& to,
+                      const QualifiedName& parent) {
+  std::vector<std::string> columns;
+  for (const catalog::Column& column : to.columns) {
+    const catalog::Column* before = from.column(planner.old_column_name(to.name, column.name));
+    if (!column.local && before && before->local) columns.push_back(column.name);
+  }
+  if (columns.empty()) return;
+  planner.note(fmt::format(
+      "{} keeps its own declaration of {} after INHERIT {} (PostgreSQL has no statement that "
+      "removes it): if {} later drops them, {} keeps them",
+      to.name.display(), join(columns, ", "), parent.display(), parent.display(),
+      to.name.display()));
+}
+
 void change_table(Planner& planner, const catalog::Table& from, const catalog::Table& to) {
   const std::string target = qualified(to.name);
   const std::string object = table_object(to);
@@ -400,6 +413,7 @@ void change_table(Planner& planner, const catalog::Table& from, const catalog::T
       Statement statement =
           data_change(fmt::format("ALTER TABLE {} INHERIT {}", target, qualified(parent)), object);
       add_step(planner, std::move(statement), kAlterTable, {table_ref});
+      note_still_local(planner, from, to, parent);
     }
   }
   set_row_security(planner, to, from.row_security, from.force_row_security);
@@ -461,6 +475,7 @@ void plan_tables(Planner& planner) {
       create_table(planner, table);
       set_row_security(planner, table, false, false);
     }
+    plan_column_settings(planner, table, before);
     plan_annotations(planner, table, before);
   }
 }

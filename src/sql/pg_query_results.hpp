@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "sql/json_view.hpp"
 
@@ -28,6 +29,25 @@ class ParseTree {
 
  private:
   PgQueryParseResult result_;
+};
+
+// pg_query_parse_plpgsql()'s result: the JSON of each PL/pgSQL function's statements.
+class PlpgsqlTree {
+ public:
+  explicit PlpgsqlTree(const std::string& text) : result_(pg_query_parse_plpgsql(text.c_str())) {}
+  ~PlpgsqlTree() { pg_query_free_plpgsql_parse_result(result_); }
+  PlpgsqlTree(const PlpgsqlTree&) = delete;
+  PlpgsqlTree& operator=(const PlpgsqlTree&) = delete;
+
+  // The JSON of the functions' statements; empty when the text does not parse.
+  std::string_view text() const {
+    return result_.error == nullptr && result_.plpgsql_funcs != nullptr
+               ? std::string_view(result_.plpgsql_funcs)
+               : std::string_view();
+  }
+
+ private:
+  PgQueryPlpgsqlParseResult result_;
 };
 
 // The scanner's tokens (comments included), with their byte offsets.

@@ -44,6 +44,11 @@ struct Column {
   std::optional<QualifiedName> collation{};  // only when not the column type's default
   bool inherited = false;                    // comes from a parent table (INHERITS or partitioning)
   bool local = true;                         // also declared by the table itself
+  std::optional<int> statistics_target{};    // SET STATISTICS; none: the server's default
+  // SET STORAGE (attstorage): 'p' PLAIN, 'e' EXTERNAL, 'm' MAIN, 'x' EXTENDED; and the type's
+  // own (typstorage), which a new column starts with and a type change resets it to.
+  char storage = 'x';
+  char type_storage = 'x';
   std::optional<std::string> comment{};
   std::vector<std::string> privileges{};  // column grants only: empty unless some were made
 };
@@ -59,6 +64,7 @@ struct Constraint {
   bool validated = true;    // false: NOT VALID
   bool inherited = false;   // comes from a parent table or partitioned table (not conislocal)
   bool no_inherit = false;  // CHECK ... NO INHERIT
+  std::optional<std::string> comment{};
 };
 
 // On a partition, the foreign keys it inherits from its partitioned parent are listed too (same
@@ -74,6 +80,7 @@ struct ForeignKey {
   char on_update = 'a';     // pg_constraint.confupdtype: a r c n d
   char on_delete = 'a';     // pg_constraint.confdeltype
   bool match_full = false;  // MATCH FULL (else MATCH SIMPLE)
+  std::optional<std::string> comment{};
 };
 
 struct Table {

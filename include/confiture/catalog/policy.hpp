@@ -17,6 +17,7 @@ struct Policy {
   std::vector<std::string> roles{};  // role names in byte order; "public" for PUBLIC
   std::optional<std::string> using_expr{};
   std::optional<std::string> with_check_expr{};
+  std::optional<std::string> comment{};
 };
 
 }  // namespace confiture::catalog

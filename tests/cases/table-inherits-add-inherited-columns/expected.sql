@@ -1,4 +1,5 @@
 -- Hazards: none
+-- Note: public.trucks keeps its own declaration of id, plate after INHERIT public.vehicles (PostgreSQL has no statement that removes it): if public.vehicles later drops them, public.trucks keeps them
 
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';

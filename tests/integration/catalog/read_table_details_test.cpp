@@ -151,6 +151,8 @@ TEST_CASE("tables carry inheritance parents and storage and row security and per
       WITH (fillfactor = 70, autovacuum_enabled = false);
     ALTER TABLE thing ENABLE ROW LEVEL SECURITY;
     ALTER TABLE thing FORCE ROW LEVEL SECURITY;
+    ALTER TABLE ONLY thing ALTER COLUMN label SET STORAGE EXTERNAL;
+    ALTER TABLE ONLY thing ALTER COLUMN id SET STATISTICS 500;
   )sql");
 
   auto cat = catalog::read_catalog(conn);
@@ -175,6 +177,14 @@ TEST_CASE("tables carry inheritance parents and storage and row security and per
   REQUIRE(thing.column("name") != nullptr);
   CHECK(thing.column("name")->collation ==
         std::optional<QualifiedName>(QualifiedName{"pg_catalog", "C"}));
+
+  // Column storage and statistics target: each table's own.
+  CHECK(thing.column("label")->storage == 'e');
+  CHECK(thing.column("label")->type_storage == 'x');
+  CHECK(named.column("label")->storage == 'x');
+  CHECK(thing.column("id")->storage == 'p');
+  CHECK(thing.column("id")->statistics_target == std::optional<int>(500));
+  CHECK_FALSE(thing.column("label")->statistics_target.has_value());
 }
 
 TEST_CASE(
@@ -195,6 +205,10 @@ TEST_CASE(
     COMMENT ON TABLE app.users IS 'people';
     COMMENT ON COLUMN app.users.name IS 'what they are called';
     COMMENT ON SEQUENCE app.counter IS 'counts';
+    ALTER TABLE app.users ADD CONSTRAINT users_id_key UNIQUE (id),
+      ADD CONSTRAINT users_self FOREIGN KEY (id) REFERENCES app.users (id);
+    COMMENT ON CONSTRAINT users_id_key ON app.users IS 'one each';
+    COMMENT ON CONSTRAINT users_self ON app.users IS 'points home';
     GRANT SELECT ON app.users TO PUBLIC;
     GRANT UPDATE (name) ON app.users TO PUBLIC;
     GRANT USAGE ON SCHEMA app TO PUBLIC;
@@ -211,6 +225,10 @@ TEST_CASE(
   CHECK(users.column("name")->comment == std::optional<std::string>("what they are called"));
   CHECK(users.column("name")->privileges == Names{"=w/" + me});
   CHECK_FALSE(users.column("id")->comment.has_value());
+  REQUIRE(users.constraints.size() == 1);
+  CHECK(users.constraints[0].comment == std::optional<std::string>("one each"));
+  REQUIRE(users.foreign_keys.size() == 1);
+  CHECK(users.foreign_keys[0].comment == std::optional<std::string>("points home"));
   CHECK(users.column("id")->privileges.empty());
   // Never granted nor revoked: the owner's default privileges, spelled out.
   const auto& untouched = table_of(cat, {"app", "untouched"});

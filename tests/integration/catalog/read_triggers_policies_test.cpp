@@ -83,6 +83,7 @@ TEST_CASE("policies carry command and permissiveness and roles and expressions")
     CREATE POLICY writers ON documents AS RESTRICTIVE FOR INSERT TO pg_signal_backend, pg_monitor
       WITH CHECK (owner = current_user);
     CREATE POLICY everything ON documents USING (true) WITH CHECK (id > 0);
+    COMMENT ON POLICY readers ON documents IS 'published ones';
   )sql");
 
   auto cat = catalog::read_catalog(conn);
@@ -95,6 +96,7 @@ TEST_CASE("policies carry command and permissiveness and roles and expressions")
   CHECK(readers.roles == Names{"public"});
   CHECK(readers.using_expr == std::optional<std::string>("published"));
   CHECK_FALSE(readers.with_check_expr.has_value());
+  CHECK(readers.comment == std::optional<std::string>("published ones"));
 
   const auto& writers = find_on(cat.policies, {"public", "documents"}, "writers");
   CHECK(writers.command == 'a');
@@ -102,6 +104,7 @@ TEST_CASE("policies carry command and permissiveness and roles and expressions")
   CHECK(writers.roles == Names{"pg_monitor", "pg_signal_backend"});
   CHECK_FALSE(writers.using_expr.has_value());
   CHECK(writers.with_check_expr == std::optional<std::string>("(owner = CURRENT_USER)"));
+  CHECK_FALSE(writers.comment.has_value());
 
   const auto& everything = find_on(cat.policies, {"public", "documents"}, "everything");
   CHECK(everything.command == '*');

@@ -152,3 +152,40 @@ TEST_CASE("a rewrite of a large table suggests schema-to-schema; of a small one,
                                               {.tables = {users("integer")}});
   CHECK(small.notes.empty());
 }
+
+TEST_CASE("a function is created after the table its body reads, found in its own schema first") {
+  catalog::Catalog to;
+  to.schemas = {{.name = "public"}, {.name = "zeta"}};
+  to.tables.push_back({.name = {"public", "rates"}});
+  to.tables.push_back({.name = {"zeta", "rates"}});
+  to.routines.push_back(
+      {.name = {"zeta", "convert"},
+       .definition = "CREATE OR REPLACE FUNCTION zeta.convert()\n RETURNS numeric\n LANGUAGE "
+                     "plpgsql\nAS $function$ BEGIN RETURN (SELECT max(1) FROM rates); END "
+                     "$function$\n",
+       .language = "plpgsql",
+       .return_type = "numeric"});
+  const diff::Plan plan = diff::plan_changes({}, to);
+  CHECK(position(plan, "\"public\".\"rates\"") < position(plan, "\"zeta\".\"rates\""));
+  CHECK(position(plan, "\"zeta\".\"rates\"") < position(plan, "FUNCTION zeta.convert"));
+  CHECK(plan.notes.empty());
+}
+
+TEST_CASE("what a body reads gives way when it would close a cycle") {
+  catalog::Catalog to;
+  to.schemas = {{.name = "public"}};
+  catalog::Table tickets{.name = {"public", "tickets"}};
+  tickets.columns.push_back({.name = "number", .type = "integer", .default_expr = "next_ticket()"});
+  to.tables.push_back(tickets);
+  to.routines.push_back(
+      {.name = {"public", "next_ticket"},
+       .definition = "CREATE OR REPLACE FUNCTION public.next_ticket()\n RETURNS integer\n "
+                     "LANGUAGE sql\nAS $function$ SELECT count(*)::int FROM tickets $function$\n",
+       .language = "sql",
+       .return_type = "integer"});
+  to.dependencies.push_back({.dependent = {"default", {"public", "tickets"}, "number"},
+                             .referenced = {"routine", {"public", "next_ticket"}, ""}});
+  const diff::Plan plan = diff::plan_changes({}, to);
+  CHECK(position(plan, "FUNCTION public.next_ticket") < position(plan, "CREATE TABLE"));
+  CHECK(plan.notes.empty());
+}

@@ -1,0 +1,13 @@
+-- a foreign key's comment changes and the primary key gets one
+CREATE TABLE customers (
+  id integer PRIMARY KEY
+);
+
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  customer_id integer NOT NULL,
+  CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)
+);
+
+COMMENT ON CONSTRAINT orders_customer_fk ON orders IS 'Orders outlive nothing: customers are never deleted';
+COMMENT ON CONSTRAINT orders_pkey ON orders IS 'Order numbers are never reused';

@@ -1,0 +1,4 @@
+CREATE TABLE measurements (
+  region integer NOT NULL,
+  raw text
+) PARTITION BY LIST (region);
