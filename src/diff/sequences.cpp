@@ -101,6 +101,7 @@ void plan_sequences(Planner& planner) {
       if (before->data_type != sequence.data_type) changes += " AS " + sequence.data_type;
       const std::string options = sequence_options(sequence, before);
       if (!options.empty()) changes += " " + options;
+      if (restarts(sequence, *before)) changes += " RESTART";
       if (!changes.empty()) {
         planner.add(
             {.statement = catalog_change(

@@ -90,6 +90,11 @@ std::vector<std::string> sequence_option_list(const catalog::Sequence& sequence,
   return options;
 }
 
+bool restarts(const catalog::Sequence& sequence, const catalog::Sequence& before) {
+  return !before.last_value && before.start != sequence.start &&
+         (before.start < sequence.min_value || before.start > sequence.max_value);
+}
+
 std::string sequence_options(const catalog::Sequence& sequence, const catalog::Sequence* base) {
   return join(sequence_option_list(sequence, base), " ");
 }

@@ -42,6 +42,10 @@ const catalog::Sequence* identity_sequence(const catalog::Catalog& catalog,
                                            const QualifiedName& table, const std::string& column);
 // Sequence options (INCREMENT BY, MINVALUE, ...) that differ from `base`'s, or all for no base.
 std::string sequence_options(const catalog::Sequence& sequence, const catalog::Sequence* base);
+// A sequence never used whose old START falls outside its new bounds: ALTER SEQUENCE refuses the
+// bounds unless it also restarts at the new START, which is where it would stand had it been
+// created with it. (A sequence this role may not read also looks unused; see Sequence::last_value.)
+bool restarts(const catalog::Sequence& sequence, const catalog::Sequence& before);
 std::vector<std::string> sequence_option_list(const catalog::Sequence& sequence,
                                               const catalog::Sequence* base);
 

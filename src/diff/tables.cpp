@@ -197,6 +197,7 @@ void change_identity(Planner& planner, const catalog::Table& table, const catalo
         for (const std::string& option : sequence_option_list(*after, before)) {
           options.push_back("SET " + option);
         }
+        if (restarts(*after, *before)) options.push_back("RESTART");
       }
       if (!options.empty()) {
         add_step(planner, catalog_change(prefix + " " + join(options, " "), object), kAlterColumn,
