@@ -11,6 +11,7 @@
 #include "confiture/diff/differ.hpp"
 #include "confiture/diff/scope.hpp"
 #include "confiture/diff/verify.hpp"
+#include "confiture/migrate/ledger.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
 #include "confiture/pg/target.hpp"
@@ -33,13 +34,30 @@ bool is_path(const std::string& spec, const fs::path& project_dir) {
 struct Live {
   std::string dsn;
   std::string description;
+  std::string ledger_table;  // the environment's tracking table, unqualified
 };
 
+std::string unqualified(const std::string& table) { return migrate::parse_table_name(table).name; }
+
+// A DSN's ledger is named by the project's environment, when there is a project to read.
+std::string project_ledger_table(const config::Selection& selection) {
+  try {
+    const config::Environment environment =
+        config::select_environment(selection, config::process_environment());
+    return unqualified(environment.migration.tracking_table);
+  } catch (const Error&) {
+    return {};
+  }
+}
+
 Live resolve_live(const std::string& spec, const config::Selection& base) {
-  if (looks_like_dsn(spec)) return {spec, pg::describe_target(spec)};
+  if (looks_like_dsn(spec)) {
+    return {spec, pg::describe_target(spec), project_ledger_table(base)};
+  }
   const EnvironmentDatabase database =
       environment_database(base, spec, false, config::process_environment());
-  return {database.target.dsn, database.description};
+  return {database.target.dsn, database.description,
+          unqualified(database.environment.migration.tracking_table)};
 }
 
 }  // namespace
@@ -119,6 +137,7 @@ DiffSide DiffSources::open(const std::string& spec) {
   Live live = resolve_live(spec, selection_);
   side.dsn = live.dsn;
   side.description = live.description;
+  side.ledger_table = live.ledger_table;
   return side;
 }
 
@@ -130,7 +149,9 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   conn.exec("COMMIT");
   diff::exclude_schemas(result, exclude_schemas);
   // They describe a database rather than belong to its schema: ledger, lock and build record.
-  diff::exclude_tables(result, {"tb_confiture", "tb_confiture_build", "confiture_lock_holder"});
+  std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder"};
+  if (!side.ledger_table.empty()) own.push_back(side.ledger_table);
+  diff::exclude_tables(result, own);
   return result;
 }
 

@@ -21,6 +21,7 @@ struct DiffSide {
   std::string dsn;          // where the schema is read from; holds credentials: never print it
   std::unique_ptr<pg::ScratchDatabase> scratch{};  // the DDL's database, dropped with this side
   std::vector<build::LoadedFile> files{};          // a DDL side's files, in load order
+  std::string ledger_table{};  // a live side's tracking table when configured, unqualified
   bool is_ddl() const { return !files.empty(); }
 };
 
@@ -53,7 +54,8 @@ std::vector<build::LoadedFile> schema_files(std::vector<build::SourceFile> sourc
 // `public`.
 diff::Renames declared_renames(const std::vector<build::LoadedFile>& files);
 
-// The side's catalog, with --schema/--exclude-schema applied and confiture's own tables left out.
+// The side's catalog, with --schema/--exclude-schema applied and confiture's own tables (ledger,
+// lock, build record; the side's configured ledger too) left out.
 catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>& schemas,
                            const std::vector<std::string>& exclude_schemas);
 

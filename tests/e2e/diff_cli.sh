@@ -93,4 +93,14 @@ echo "ALTER TABLE posts ADD COLUMN summary text;" >>db/schema/10_tables/02_posts
 expect_exit 1 "$CONFITURE" migrate preflight --against "$live"
 contains "$out" "0 pending migration(s)"
 contains "$out" 'ADD COLUMN "summary" text'
+
+# A ledger the environment names (migration.tracking_table) belongs to the database, not to its
+# schema: diff leaves it out like tb_confiture, once the project says so.
+new_database ledgered; ledgered="$db_url"; psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
+find db/schema -name '*.sql' | sort | xargs cat | psql "$ledgered" -X -q -v ON_ERROR_STOP=1 -f -
+psql "$ledgered" -X -q -c "CREATE TABLE app_ledger (version text PRIMARY KEY)"
+expect_exit 7 "$CONFITURE" diff "$ledgered" db/schema --exit-code
+contains "$err" "app_ledger"
+printf 'migration:\n  tracking_table: app_ledger\n' >>db/environments/local.yaml
+expect_exit 0 "$CONFITURE" diff "$ledgered" db/schema --exit-code
 echo "ok"
