@@ -315,10 +315,14 @@ void change_partitioning(Planner& planner, const catalog::Table& from, const cat
 // removes it. It shows only when the parent later drops such a column: the child keeps it.
 void note_still_local(Planner& planner, const catalog::Table& from, const catalog::Table& to,
                       const QualifiedName& parent) {
+  const catalog::Table* parent_table = planner.to.table(parent);
   std::vector<std::string> columns;
   for (const catalog::Column& column : to.columns) {
     const catalog::Column* before = from.column(planner.old_column_name(to.name, column.name));
-    if (!column.local && before && before->local) columns.push_back(column.name);
+    if (!column.local && before && before->local && parent_table &&
+        parent_table->column(column.name)) {
+      columns.push_back(column.name);
+    }
   }
   if (columns.empty()) return;
   planner.note(fmt::format(
