@@ -100,7 +100,8 @@ std::optional<std::string> string_literal(const JsonView& node) {
 // Offset of the first `key` in text[from..), or npos (also when `from` is). memmem, unlike
 // string_view::find, does not stop at each quote of the JSON it searches.
 std::size_t find_key(std::string_view text, std::string_view key, std::size_t from) {
-  if (from > text.size()) return std::string_view::npos;
+  // Also when nothing is left: an empty view's data() may be null, which memmem must not get.
+  if (from >= text.size()) return std::string_view::npos;
   const void* hit = memmem(text.data() + from, text.size() - from, key.data(), key.size());
   return hit == nullptr ? std::string_view::npos
                         : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());

@@ -3,7 +3,6 @@
 #include "confiture/sql/body_references.hpp"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -299,34 +298,4 @@ TEST_CASE("a PL/pgSQL cursor variable: libpg_query 15-4.0 refuses the function",
                                        "  RETURN 0;\n"),
                       "plpgsql");
   CHECK(is_empty(found));
-}
-
-TEST_CASE("timing: 60 typical PL/pgSQL functions", "[sql][body_references][timing]") {
-  std::vector<std::string> definitions;
-  for (int i = 0; i < 60; ++i) {
-    const std::string n = std::to_string(i);
-    definitions.push_back(plpgsql_function(
-        "  total numeric := 0;\n  o app.orders%ROWTYPE;\n  r record;\n",
-        "  SELECT * INTO o FROM app.orders WHERE id = a;\n"
-        "  IF NOT FOUND OR o.status <> 'open' THEN\n    RAISE EXCEPTION 'order % not open', a;\n"
-        "  END IF;\n"
-        "  FOR r IN SELECT * FROM app.order_lines WHERE order_id = a LOOP\n"
-        "    total := total + app.line_price" +
-            n +
-            "(r.product_id, r.quantity);\n  END LOOP;\n"
-            "  UPDATE app.orders SET total = total, updated_at = now() WHERE id = a;\n"
-            "  INSERT INTO app.audit (id, what) VALUES (nextval('app.audit_seq'), 'total');\n"
-            "  RETURN total;\n",
-        "numeric"));
-  }
-  std::size_t names = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (const std::string& definition : definitions) {
-    const BodyReferences found = body_references(definition, "plpgsql");
-    names += found.relations.size() + found.routines.size() + found.sequences.size();
-  }
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  WARN("60 PL/pgSQL functions read in "
-       << std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() << " us");
-  CHECK(names == 60 * 7);
 }
