@@ -9,15 +9,13 @@
 #include <string_view>
 #include <utility>
 
+#include "sql/identifier_length.hpp"
 #include "sql/json_view.hpp"
 #include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 
 namespace {
-
-// PostgreSQL keeps only the first NAMEDATALEN - 1 bytes of an identifier, and so do its catalogs.
-constexpr std::size_t kMaxIdentifierBytes = 63;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -34,13 +32,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-void truncate_identifier(std::string& name) {
-  if (name.size() <= kMaxIdentifierBytes) return;
-  std::size_t cut = kMaxIdentifierBytes;
-  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-  name.resize(cut);
 }
 
 // `text` read as a dotted name the way PostgreSQL reads the text of nextval('...') (its

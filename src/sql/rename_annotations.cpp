@@ -14,6 +14,7 @@
 #include "confiture/report/error.hpp"
 #include "confiture/sql/source_position.hpp"
 #include "confiture/sql/statements.hpp"
+#include "sql/identifier_length.hpp"
 #include "sql/json_view.hpp"
 #include "sql/pg_query_results.hpp"
 
@@ -22,8 +23,6 @@ namespace confiture::sql {
 namespace {
 
 constexpr std::string_view kMarker = "confiture:renamed-from";
-// PostgreSQL keeps only the first NAMEDATALEN - 1 bytes of an identifier, and so do its catalogs.
-constexpr std::size_t kMaxIdentifierBytes = 63;
 
 // One `-- confiture:renamed-from ...` comment.
 struct Comment {
@@ -136,11 +135,7 @@ std::string fold_identifier(std::string_view written) {
   } else {
     for (const char c : written) name += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  if (name.size() > kMaxIdentifierBytes) {
-    std::size_t cut = kMaxIdentifierBytes;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    name.resize(cut);
-  }
+  truncate_identifier(name);
   return name;
 }
 
