@@ -11,6 +11,7 @@
 #include "confiture/pg/admin.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -36,7 +37,24 @@ pg::Connection connect_admin(const std::string& dsn) {
   }
 }
 
-void require_consent(const pg::ResolvedTarget& target, const ApplyPolicy& policy) {
+// Builds of one database take turns: a session-level advisory lock on the maintenance
+// connection, keyed on the database name, held until the build is over (the connection closes).
+// Class id "CFB1"; the migration lock uses another class.
+constexpr int kBuildLockClassId = 0x43464231;
+
+void lock_build(pg::Connection& admin, const pg::ResolvedTarget& target) {
+  auto rows = admin.exec(fmt::format("SELECT pg_try_advisory_lock({}, hashtext({}))",
+                                     kBuildLockClassId, pg::quote_literal(target.database)));
+  if (rows[0][0].as<bool>()) return;
+  throw Error(codes::kLockBuildRunning, ExitClass::kLock,
+              fmt::format("another `confiture build` of {} is running: not building it twice at "
+                          "once",
+                          target.description),
+              "wait for the other build to finish, then run this one again");
+}
+
+void require_consent(const pg::ResolvedTarget& target, const ApplyPolicy& policy,
+                     std::size_t sessions) {
   if (policy.is_protected && (!policy.named_explicitly || !policy.yes)) {
     throw Error(codes::kSafetyProtected, ExitClass::kSafety,
                 fmt::format("refusing to drop and recreate {}: the environment is protected",
@@ -45,7 +63,10 @@ void require_consent(const pg::ResolvedTarget& target, const ApplyPolicy& policy
   }
   if (policy.yes) return;
   std::string question = fmt::format(
-      "Drop database {} and rebuild it from the DDL? All its data is lost.", target.description);
+      "Drop database {} and rebuild it from the DDL? All its data is lost{}.", target.description,
+      sessions == 0
+          ? std::string()
+          : fmt::format(", and the {} other session(s) connected to it are ended", sessions));
   if (!policy.confirm || !policy.confirm(question)) {
     throw Error(codes::kSafetyNeedsYes, ExitClass::kSafety,
                 fmt::format("not dropping {}: not confirmed", target.description),
@@ -143,6 +164,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   ApplyResult result;
   const std::string& name = target.database;
   pg::Connection admin = connect_admin(target.dsn);
+  lock_build(admin, target);
   std::optional<pg::Connection> db;  // the session the script runs on, once the database is kept
 
   if (pg::database_exists(admin, name)) {
@@ -160,7 +182,10 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
                     "pass --recreate to drop it and build it again from the DDL, or use "
                     "`confiture migrate up` to change it in place");
       }
-      require_consent(target, policy);
+      // DROP ... WITH (FORCE) ends every other session on the database: say how many.
+      const int own_pid = db->exec("SELECT pg_backend_pid()")[0][0].as<int>();
+      require_consent(target, policy, pg::other_sessions(admin, name, own_pid));
+      result.sessions_ended = pg::other_sessions(admin, name, own_pid);
       db.reset();
       pg::drop_database(admin, name);
       pg::create_database(admin, name);
@@ -182,7 +207,10 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   std::optional<pg::StatementFailure> failure;
   try {
     if (!db) db.emplace(target.dsn);
-    failure = pg::run_script(*db, script);
+    // A build whose client is gone must not commit: the server checks the socket during long
+    // statements (as migrate does), and COMMIT is only sent once every result came back.
+    if (db->server_version() >= 140000) db->exec("SET client_connection_check_interval = '1s'");
+    failure = pg::run_script(*db, script, pg::TransactionEnd::kCommitAfterResults);
   } catch (const Error&) {
     if (ours) pg::drop_database(admin, name);
     throw;

@@ -24,6 +24,9 @@ struct BuildState {
 
 std::filesystem::path version_file_path(const std::filesystem::path& project_dir);
 void write_version_file(const std::filesystem::path& project_dir, const BuildState& state);
+// Throws SCHEMA_207 when write_version_file would fail (the path is a directory, db/ is not
+// writable): checked before a build drops or changes anything.
+void check_version_file_writable(const std::filesystem::path& project_dir);
 std::optional<BuildState> read_version_file(const std::filesystem::path& project_dir);
 
 // SQL that creates the record table if needed and records this build (run inside the build's

@@ -43,6 +43,7 @@ struct ApplyResult {
   bool unchanged = false;
   bool created = false;
   bool recreated = false;
+  std::size_t sessions_ended = 0;  // other sessions DROP DATABASE ... WITH (FORCE) ended
 };
 
 ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& schema,
