@@ -50,6 +50,9 @@ nlohmann::json BuildReport::to_json() const {
           {"database", database.empty() ? nlohmann::json(nullptr) : nlohmann::json(database)},
           {"created_database", created_database},
           {"recreated_database", recreated_database},
+          {"baseline", baseline ? nlohmann::json{{"tracking_table", baseline->table},
+                                                 {"recorded", baseline->versions}}
+                                : nlohmann::json(nullptr)},
           {"durations_ms",
            {{"discover", discover_ms},
             {"read", read_ms},
@@ -114,6 +117,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     policy.named_explicitly =
         request.selection.env_name.has_value() || request.selection.config_file.has_value();
     policy.confirm = request.confirm;
+    policy.baseline = request.baseline;
 
     t.restart();
     ApplyResult applied = apply_schema(resolved, parsed, state, policy);
@@ -121,6 +125,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     report.apply = applied.unchanged ? ApplyOutcome::kUnchanged : ApplyOutcome::kApplied;
     report.created_database = applied.created;
     report.recreated_database = applied.recreated;
+    report.baseline = std::move(applied.baseline);
     if (!applied.unchanged) write_version_file(env.project_dir, state);
   }
   report.total_ms = total.ms();

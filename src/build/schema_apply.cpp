@@ -154,11 +154,12 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     }
     const std::string ignored[] = {kBuildRecordTable};
     if (!pg::database_is_empty(*db, ignored)) {
-      if (!policy.recreate) {
+      if (!policy.recreate && !policy.force) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
                     fmt::format("database {} is not empty", target.description),
-                    "pass --recreate to drop it and build it again from the DDL, or use "
-                    "`confiture migrate up` to change it in place");
+                    "to keep its data, change it with migrations (`confiture status` says "
+                    "whether any are missing); to rebuild it from the DDL, pass --recreate "
+                    "(its data is lost; it asks first, or pass --yes)");
       }
       require_consent(target, policy);
       db.reset();
@@ -182,6 +183,10 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   std::optional<pg::StatementFailure> failure;
   try {
     if (!db) db.emplace(target.dsn);
+    if (policy.baseline) {
+      result.baseline = policy.baseline(*db);
+      for (const auto& sql : result.baseline->statements) script.push_back({sql, false});
+    }
     failure = pg::run_script(*db, script);
   } catch (const Error&) {
     if (ours) pg::drop_database(admin, name);
@@ -194,8 +199,12 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   const std::string left = ours ? "the database was dropped again: nothing half-built is left"
                                 : "the transaction was rolled back: the database is as it was";
   if (failure->index >= schema.statements.size()) {
-    throw Error(codes::kSchemaStatementFailed, ExitClass::kSchema,
-                fmt::format("recording the build failed: {}", failure->message), left);
+    const bool ledger = failure->index >= schema.statements.size() + 2;
+    throw Error(
+        codes::kSchemaStatementFailed, ExitClass::kSchema,
+        fmt::format("recording the {} failed: {}",
+                    ledger ? "migrations in " + result.baseline->table : "build", failure->message),
+        left);
   }
   throw located_failure(schema, script, *failure, left);
 }

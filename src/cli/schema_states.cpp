@@ -2,6 +2,7 @@
 #include "schema_states.hpp"
 
 #include "confiture/build/discover.hpp"
+#include "confiture/diff/differ.hpp"
 #include "confiture/migrate/replay.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/report/error.hpp"
@@ -15,6 +16,20 @@ DiffSide desired_schema(DiffSources& sources, const migrate::MigrateProject& pro
   side.dsn = side.scratch->dsn();
   side.description = "the DDL of environment " + project.env.name;
   return side;
+}
+
+SchemaProof prove_against_ddl(const GlobalOptions& options, const migrate::MigrateProject& project,
+                              const std::string& live_dsn) {
+  DiffSources sources(options, {live_dsn});
+  const DiffSide live = sources.open(live_dsn);
+  const catalog::Catalog current = read_side(live, {}, {});
+  refuse_unsupported(current, live.description);
+  const DiffSide desired = desired_schema(sources, project);
+  SchemaProof proof;
+  for (const auto& statement : diff::plan_changes(current, read_side(desired, {}, {})).statements) {
+    proof.drift.push_back(statement.sql);
+  }
+  return proof;
 }
 
 void replay_migrations(const migrate::MigrateProject& project, const std::string& dsn,
