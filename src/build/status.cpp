@@ -65,7 +65,8 @@ StatusReport schema_status(const config::Selection& selection, const config::Env
   config::Target target = config::resolve_target(selection, env, /*writes=*/false, lookup);
   if (target.embedded_database && !pg::EmbeddedServer(env.project_dir).status().running) {
     report.target = *target.embedded_database + " on the embedded server";
-    report.unreachable = "the embedded server is not running (confiture server start)";
+    report.unreachable = "the embedded server is not running";
+    report.server_stopped = true;
     return report;
   }
   try {

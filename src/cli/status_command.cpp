@@ -43,6 +43,56 @@ std::string again(const GlobalOptions& options) {
   return "";
 }
 
+// The first statements of the drift, one line each; `confiture diff` prints them whole.
+std::string drift_lines(const std::vector<std::string>& drift, const std::string& against) {
+  constexpr std::size_t kShown = 10;
+  std::string text;
+  for (std::size_t i = 0; i < drift.size() && i < kShown; ++i) {
+    const std::string& sql = drift[i];
+    const auto newline = sql.find('\n');
+    text += "                " +
+            (newline == std::string::npos ? sql + ";" : sql.substr(0, newline) + " ...") + "\n";
+  }
+  if (drift.size() > kShown) {
+    text += fmt::format(
+        "                ... and {} more (`confiture diff {} db/schema "
+        "--format sql` lists them all)\n",
+        drift.size() - kShown, against);
+  }
+  return text;
+}
+
+// Pending migrations (ledger present), judged by their replay on a scratch copy of the database:
+// `migrate up` is advised only when they applied there.
+Verdict judge_pending(const Migrations& m, const SchemaProof& proof, const std::string& sel) {
+  const std::string up = "confiture migrate up" + sel;
+  if (!proof.replay_error.empty()) {
+    if (proof.in_step()) {
+      // Its schema is already the DDL's and they do not apply on top: they are in it already.
+      return {"needs_baseline",
+              "holds the schema of db/schema/, and the pending migrations fail on a copy of it: "
+              "their changes are already there",
+              fmt::format("confiture migrate baseline{} --through {}", sel, m.pending.back()),
+              false};
+    }
+    return {"migrations_fail",
+            "migrations pending, but one fails on a scratch copy of the database (see Replayed)",
+            std::nullopt, false};
+  }
+  if (!proof.compared) {
+    return {"migrations_pending", "migrations pending (they apply on a scratch copy)", up, false};
+  }
+  if (proof.drift_after.empty()) {
+    return {"migrations_pending",
+            "migrations pending; on a scratch copy they bring it exactly to db/schema/", up, false};
+  }
+  return {"migrations_pending",
+          fmt::format("migrations pending; on a scratch copy they apply, but {} statement(s) "
+                      "would still differ from db/schema/ afterwards",
+                      proof.drift_after.size()),
+          up, false};
+}
+
 Verdict decide(const build::StatusReport& r, const std::optional<Migrations>& m,
                const std::optional<SchemaProof>& proof, const std::string& proof_error,
                const GlobalOptions& options, const std::string& against) {
@@ -57,66 +107,49 @@ Verdict decide(const build::StatusReport& r, const std::optional<Migrations>& m,
   const std::string up = "confiture migrate up" + sel;
 
   if (r.database_missing || (r.has_ddl && !r.built && r.database_empty && no_ledger)) {
-    if (!r.has_ddl) {
-      return {"never_built", "no database yet", std::nullopt, false};
-    }
+    if (!r.has_ddl) return {"never_built", "no database yet", std::nullopt, false};
     return {"never_built", "never built", "confiture build" + sel, false};
   }
-  if (!r.has_ddl) {  // migrations only: the ledger is all there is to compare
-    if (!files) return {"up_to_date", "up to date (no DDL and no migrations)", std::nullopt, true};
-    if (no_ledger && r.database_empty) {
+  if (!r.has_ddl && !files) {
+    return {"up_to_date", "up to date (no DDL and no migrations)", std::nullopt, true};
+  }
+  if (!r.has_ddl && no_ledger) {
+    if (r.database_empty) {
       return {"migrations_pending", "no ledger yet: every migration is pending", up, false};
     }
-    if (no_ledger) {
-      return {"no_ledger",
-              fmt::format("no ledger, and the database is not empty: if it already holds the "
-                          "migrations, record them with `{}`; if not, `{}` applies them",
-                          baseline(latest), up),
-              std::nullopt, false};
-    }
-    if (pending) return {"migrations_pending", "migrations pending", up, false};
-    return {"up_to_date", "up to date", std::nullopt, true};
+    return {"no_ledger",
+            fmt::format("no ledger, and the database is not empty: if it already holds the "
+                        "migrations, record them with `{}`; if not, `{}` applies them",
+                        baseline(latest), up),
+            std::nullopt, false};
   }
-  if (r.hash_matches() && !proof) {
+  if (r.has_ddl && r.hash_matches() && !pending) {
     if (no_ledger && files) {
       return {"needs_baseline",
               "built from the current DDL, but its migrations are not recorded in the ledger",
               baseline(latest), false};
     }
-    if (pending) return {"migrations_pending", "migrations pending", up, false};
     return {"up_to_date", "up to date", std::nullopt, true};
   }
+  if (!r.has_ddl && !pending) return {"up_to_date", "up to date", std::nullopt, true};
   if (!proof) {
     return {"unverified",
-            fmt::format("cannot tell: the DDL differs from the build and the comparison failed "
-                        "({})",
+            fmt::format("cannot tell: comparing the database with the project failed ({})",
                         proof_error),
             std::nullopt, false};
   }
+  if (pending) return judge_pending(*m, *proof, sel);
   if (proof->in_step()) {
     if (no_ledger && files) {
       return {"needs_baseline",
               "holds the schema of db/schema/, but its migrations are not recorded in the ledger",
               baseline(latest), false};
     }
-    if (pending) {
-      // Its schema is already the DDL's: running them would apply their changes twice.
-      return {"needs_baseline",
-              "holds the schema of db/schema/, but migrations are recorded as pending",
-              baseline(m->pending.back()), false};
-    }
     return {"in_step",
             m && m->applied_since_build > 0
                 ? "in step: the migrations applied since the build bring it to db/schema/"
                 : "in step with db/schema/",
             std::nullopt, true};
-  }
-  if (pending) {
-    return {"migrations_pending",
-            fmt::format("migrations pending (`confiture migrate preflight{} --against {}` tells "
-                        "whether they bring it to db/schema/)",
-                        sel, against),
-            up, false};
   }
   if (no_ledger && files) {
     return {"drift",
@@ -150,7 +183,15 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                         : std::string("Source:       no DDL files (migrations only)\n");
       nlohmann::json doc = r.to_json();
       if (!r.reachable) {
+        // Only the embedded server is ours to start; any other server is the user's to fix.
+        const std::optional<std::string> advice =
+            r.server_stopped ? std::optional<std::string>("confiture server start" + again(options))
+                             : std::nullopt;
+        text += "State:        unreachable\n";
+        if (advice) text += fmt::format("Next:         {}\n", *advice);
         doc["state"] = "unreachable";
+        doc["advice"] = advice ? nlohmann::json(*advice) : nlohmann::json(nullptr);
+        doc["up_to_date"] = false;
         out.result(doc, text);
         return static_cast<int>(ExitClass::kConnection);
       }
@@ -195,38 +236,57 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                              {"current", s.current ? nlohmann::json(*s.current) : nullptr}};
       }
 
-      // The hash cannot tell: compare the live database with the DDL.
+      // When the hash cannot tell (the DDL changed since the build, or it was never built but
+      // holds objects), or migrations are pending: prove the state on scratch copies.
+      const bool pending = m && m->ledger_exists && !m->pending.empty();
+      const bool never_built_empty = r.database_empty && !r.built && m && !m->ledger_exists;
+      const bool prove = !r.database_missing && !never_built_empty &&
+                         ((r.has_ddl && !r.hash_matches()) || pending);
+      // How `--against` and `diff` name this database (a DSN is not printed: it may hold a
+      // password).
+      const std::string against = options.database_url ? "URL" : r.environment;
       std::optional<SchemaProof> proof;
       std::string proof_error;
-      const bool prove = r.has_ddl && !r.database_missing && !r.hash_matches() &&
-                         !(r.database_empty && !r.built && m && !m->ledger_exists);
-      const std::string against =
-          options.database_url ? "URL"
-                               : (options.config_file ? *options.config_file : r.environment);
       if (prove) {
         try {
           config::Target target =
               config::resolve_target(project.selection, project.env, /*writes=*/false, lookup);
           pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, project.env.project_dir);
-          proof = prove_against_ddl(options, project, resolved.dsn);
+          proof = prove_state(options, project, resolved.dsn, r.has_ddl,
+                              pending ? &m->applied : nullptr);
         } catch (const Error& error) {
           proof_error = error.what();
         }
-        if (proof && proof->in_step()) {
+        if (!proof) {
+          text += fmt::format("Verified:     could not compare: {}\n", proof_error);
+        } else if (proof->in_step()) {
           text +=
               "Verified:     in step with db/schema/ (the live database against the DDL on a "
               "scratch copy)\n";
-        } else if (proof) {
+        } else if (proof->compared) {
           text += fmt::format(
               "Verified:     differs from db/schema/; {} statement(s) would still "
               "be needed:\n",
               proof->drift.size());
-          for (const auto& sql : proof->drift) text += "                " + sql + ";\n";
-        } else {
-          text += fmt::format("Verified:     could not compare with db/schema/: {}\n", proof_error);
+          text += drift_lines(proof->drift, against);
+        }
+        if (proof && proof->replayed) {
+          text += proof->replay_error.empty()
+                      ? "Replayed:     the pending migrations apply on a scratch copy\n"
+                      : fmt::format(
+                            "Replayed:     a pending migration fails on a scratch copy: "
+                            "{}\n",
+                            proof->replay_error);
         }
         doc["verified"] =
-            proof ? nlohmann::json{{"in_step", proof->in_step()}, {"drift", proof->drift}}
+            proof ? nlohmann::json{{"compared", proof->compared},
+                                   {"in_step", proof->in_step()},
+                                   {"drift", proof->drift},
+                                   {"replayed", proof->replayed},
+                                   {"replay_error", proof->replay_error.empty()
+                                                        ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(proof->replay_error)},
+                                   {"drift_after_pending", proof->drift_after}}
                   : nlohmann::json{{"error", proof_error}};
       } else {
         doc["verified"] = nullptr;

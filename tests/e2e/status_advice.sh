@@ -34,8 +34,8 @@ psql_local() { psql "$("$CONFITURE" server url)" -X -A -t -c "$1"; }
 
 # Before anything: the server is down, and the advice starts it.
 expect_exit 3 "$CONFITURE" status
-contains "$out" "confiture server start"
-expect_exit 0 "$CONFITURE" server start
+contains "$out" "Next:         confiture server start"
+follow "$out"
 
 # W10-adjacent: a database that does not exist yet is "never built", and `build` is advised.
 expect_exit 1 "$CONFITURE" status
@@ -150,11 +150,30 @@ c2_built_without_ledger
 rolled_back_migration_is_pending() {
   expect_exit 0 "$CONFITURE" migrate down --steps 1
   expect_exit 1 "$CONFITURE" status
-  contains "$out" "migrations pending"
+  contains "$out" "on a scratch copy they bring it exactly to db/schema/"
   follow "$out"
   expect_exit 0 "$CONFITURE" status
 }
 rolled_back_migration_is_pending
+
+# Rebuilt from an edited DDL, then the migration for the edit is generated: it is pending in a
+# database that already has its change, so `migrate up` would fail; status must not advise it.
+b9_migration_generated_after_rebuild() {
+  sed -i 's/    published_at TIMESTAMPTZ$/    published_at TIMESTAMPTZ,\n    summary TEXT/' db/schema/10_tables/02_posts.sql
+  grep -q summary db/schema/10_tables/02_posts.sql || fail "the DDL edit did not apply"
+  expect_exit 0 "$CONFITURE" build --recreate --yes
+  expect_exit 0 "$CONFITURE" migrate generate add_summary --auto-detect
+  ls db/migrations/*_add_summary.up.sql >/dev/null || fail "generate wrote no migration"
+  expect_exit 1 "$CONFITURE" status
+  lacks "$out" "Next:         confiture migrate up"
+  contains "$out" "Next:         confiture migrate baseline --through"
+  follow "$out"
+  expect_exit 0 "$CONFITURE" status
+  contains "$out" "up to date"
+  expect_exit 0 "$CONFITURE" migrate up
+  contains "$out" "Nothing to apply"
+}
+b9_migration_generated_after_rebuild
 
 # W9: "Last build" comes from the database looked at, not from db/.confiture_version.json.
 w9_last_build_of_this_database() {

@@ -15,7 +15,8 @@ struct StatusReport {
   std::string environment;
   std::string target;  // description, no credentials
   bool reachable = false;
-  std::string unreachable;  // why, when not reachable
+  std::string unreachable;      // why, when not reachable
+  bool server_stopped = false;  // the embedded server is not running (`confiture server start`)
   // False in a project without DDL files (migrations only): there is no schema to compare.
   bool has_ddl = false;
   std::size_t files = 0;
