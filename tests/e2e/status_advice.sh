@@ -133,6 +133,9 @@ c2_built_without_ledger() {
   next="$(advice "$out")"
   contains "$next" "confiture migrate baseline --through"
 
+  expect_exit 2 "$CONFITURE" migrate status
+  contains "$out" "confiture migrate baseline --through V"
+  lacks "$out" "run \`confiture migrate up\`"
   expect_exit 2 "$CONFITURE" migrate up
   contains "$err" "PRECON_1002"
   contains "$err" "confiture migrate baseline --through V"
