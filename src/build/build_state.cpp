@@ -128,13 +128,20 @@ std::string record_insert_sql(const BuildState& state) {
       pg::quote_literal(state.tool_version));
 }
 
-std::optional<std::string> recorded_hash(pg::Connection& db) {
+std::optional<RecordedBuild> recorded_build(pg::Connection& db) {
   auto exists = db.exec(fmt::format("SELECT to_regclass({}) IS NOT NULL",
                                     pg::quote_literal(std::string("public.") + kBuildRecordTable)));
   if (!exists[0][0].as<bool>()) return std::nullopt;
   auto rows = db.exec(sql::last_build);
   if (rows.empty()) return std::nullopt;
-  return rows[0][0].as<std::string>();
+  return RecordedBuild{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(),
+                       rows[0][2].as<std::string>()};
+}
+
+std::optional<std::string> recorded_hash(pg::Connection& db) {
+  auto build = recorded_build(db);
+  if (!build) return std::nullopt;
+  return build->schema_hash;
 }
 
 }  // namespace confiture::build

@@ -106,6 +106,9 @@ nlohmann::json BuildReport::to_json() const {
           {"database", database.empty() ? nlohmann::json(nullptr) : nlohmann::json(database)},
           {"created_database", created_database},
           {"recreated_database", recreated_database},
+          {"baseline", baseline ? nlohmann::json{{"tracking_table", baseline->table},
+                                                 {"recorded", baseline->versions}}
+                                : nlohmann::json(nullptr)},
           {"durations_ms",
            {{"discover", discover_ms},
             {"read", read_ms},
@@ -172,6 +175,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     policy.named_explicitly =
         request.selection.env_name.has_value() || request.selection.config_file.has_value();
     policy.confirm = request.confirm;
+    policy.baseline = request.baseline;
 
     // The version file is written after the commit: find out now, before anything is dropped,
     // whether it can be.
@@ -189,6 +193,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
                       "WITH (FORCE))",
                       applied.sessions_ended, report.database));
     }
+    report.baseline = std::move(applied.baseline);
     if (!applied.unchanged) {
       try {
         write_version_file(env.project_dir, state);

@@ -176,11 +176,12 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     }
     const std::string ignored[] = {kBuildRecordTable};
     if (!pg::database_is_empty(*db, ignored)) {
-      if (!policy.recreate) {
+      if (!policy.recreate && !policy.force) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
                     fmt::format("database {} is not empty", target.description),
-                    "pass --recreate to drop it and build it again from the DDL, or use "
-                    "`confiture migrate up` to change it in place");
+                    "to keep its data, change it with migrations (`confiture status` says "
+                    "whether any are missing); to rebuild it from the DDL, pass --recreate "
+                    "(its data is lost; it asks first, or pass --yes)");
       }
       // DROP ... WITH (FORCE) ends every other session on the database: say how many.
       const int own_pid = db->exec("SELECT pg_backend_pid()")[0][0].as<int>();
@@ -210,6 +211,10 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     // A build whose client is gone must not commit: the server checks the socket during long
     // statements (as migrate does), and COMMIT is only sent once every result came back.
     if (db->server_version() >= 140000) db->exec("SET client_connection_check_interval = '1s'");
+    if (policy.baseline) {
+      result.baseline = policy.baseline(*db);
+      for (const auto& sql : result.baseline->statements) script.push_back({sql, false});
+    }
     failure = pg::run_script(*db, script, pg::TransactionEnd::kCommitAfterResults);
   } catch (const Error&) {
     if (ours) pg::drop_database(admin, name);
@@ -222,8 +227,12 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   const std::string left = ours ? "the database was dropped again: nothing half-built is left"
                                 : "the transaction was rolled back: the database is as it was";
   if (failure->index >= schema.statements.size()) {
-    throw Error(codes::kSchemaStatementFailed, ExitClass::kSchema,
-                fmt::format("recording the build failed: {}", failure->message), left);
+    const bool ledger = failure->index >= schema.statements.size() + 2;
+    throw Error(
+        codes::kSchemaStatementFailed, ExitClass::kSchema,
+        fmt::format("recording the {} failed: {}",
+                    ledger ? "migrations in " + result.baseline->table : "build", failure->message),
+        left);
   }
   throw located_failure(schema, script, *failure, left);
 }

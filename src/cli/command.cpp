@@ -67,8 +67,10 @@ config::Selection selection_of(const GlobalOptions& options) {
   return selection;
 }
 
+bool can_confirm_on_tty() { return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO); }
+
 bool confirm_on_tty(const std::string& question) {
-  if (!::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) return false;
+  if (!can_confirm_on_tty()) return false;
   std::cerr << question << " [y/N] " << std::flush;
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;

@@ -34,6 +34,14 @@ std::optional<BuildState> read_version_file(const std::filesystem::path& project
 std::string record_table_sql();
 std::string record_insert_sql(const BuildState& state);
 
+// The last build recorded in this database; nullopt when it was never built.
+struct RecordedBuild {
+  std::string schema_hash;
+  std::string built_at;  // ISO 8601 UTC
+  std::string environment;
+};
+std::optional<RecordedBuild> recorded_build(pg::Connection& db);
+
 // The hash recorded by the last build of this database; nullopt when it was never built.
 std::optional<std::string> recorded_hash(pg::Connection& db);
 

@@ -56,6 +56,7 @@ inline constexpr const char* kMigrChecksumMismatch = "MIGR_115";     // exit 1
 inline constexpr const char* kMigrBadName = "MIGR_116";              // exit 5
 inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
 inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
+inline constexpr const char* kBuiltWithoutLedger = "PRECON_1002";    // exit 2
 inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
 inline constexpr const char* kLockBuildRunning = "LOCK_1301";        // exit 6: concurrent build
 inline constexpr const char* kLockStatementTimeout = "LOCK_1310";    // exit 6
