@@ -11,6 +11,8 @@
 #include "confiture/pg/admin.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/protection.hpp"
+#include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -36,21 +38,21 @@ pg::Connection connect_admin(const std::string& dsn) {
   }
 }
 
-void require_consent(const pg::ResolvedTarget& target, const ApplyPolicy& policy) {
-  if (policy.is_protected && (!policy.named_explicitly || !policy.yes)) {
-    throw Error(codes::kSafetyProtected, ExitClass::kSafety,
-                fmt::format("refusing to drop and recreate {}: the environment is protected",
-                            target.description),
-                "name the environment explicitly with --env and pass --yes if you really mean it");
-  }
-  if (policy.yes) return;
-  std::string question = fmt::format(
-      "Drop database {} and rebuild it from the DDL? All its data is lost.", target.description);
-  if (!policy.confirm || !policy.confirm(question)) {
-    throw Error(codes::kSafetyNeedsYes, ExitClass::kSafety,
-                fmt::format("not dropping {}: not confirmed", target.description),
-                "pass --yes to drop and recreate it without a question");
-  }
+// The one rule of every destructive command (pg/protection.hpp), with the mark of the database
+// that is about to be dropped.
+void require_consent(pg::Connection& db, const pg::ResolvedTarget& target,
+                     const ApplyPolicy& policy) {
+  pg::DestructiveStep step;
+  step.action = "drop and recreate the database from the DDL (all its data is lost)";
+  step.database = target.description;
+  step.environment = policy.environment;
+  step.is_protected = policy.is_protected;
+  step.named_explicitly = policy.named_explicitly;
+  step.target_from_environment = policy.target_from_environment;
+  step.yes = policy.yes;
+  step.hazards = {fmt::format("DROP DATABASE {}", pg::quote_ident(target.database))};
+  step.confirm = policy.confirm;
+  pg::guard_destructive(db, step);
 }
 
 std::string first_line(std::string_view text) {
@@ -150,9 +152,16 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     auto built = recorded_hash(*db);
     if (built && *built == state.schema_hash && !policy.force) {
       result.unchanged = true;
+      if (policy.record_mark) {
+        if (auto failed = pg::record_protection_mark(*db, policy.environment)) {
+          result.warnings.push_back(fmt::format(
+              "could not record the protection mark of '{}' in {}: {}", policy.environment,
+              target.description, *failed));
+        }
+      }
       return result;
     }
-    const std::string ignored[] = {kBuildRecordTable};
+    const std::string ignored[] = {kBuildRecordTable, pg::kProtectionTable};
     if (!pg::database_is_empty(*db, ignored)) {
       if (!policy.recreate) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
@@ -160,7 +169,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
                     "pass --recreate to drop it and build it again from the DDL, or use "
                     "`confiture migrate up` to change it in place");
       }
-      require_consent(target, policy);
+      require_consent(*db, target, policy);
       db.reset();
       pg::drop_database(admin, name);
       pg::create_database(admin, name);
@@ -176,6 +185,11 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   const std::string record_row = record_insert_sql(state);
   script.push_back({record_table, false});
   script.push_back({record_row, false});
+  // In the build's transaction: a protected environment's database is marked once it exists.
+  const std::vector<std::string> mark =
+      policy.record_mark ? pg::protection_mark_statements(policy.environment)
+                         : std::vector<std::string>{};
+  for (const auto& statement : mark) script.push_back({statement, false});
 
   // A database this build made is dropped again on any failure: nothing half-built is left.
   const bool ours = result.created || result.recreated;

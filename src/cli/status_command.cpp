@@ -46,7 +46,17 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                           "Migrations:   no ledger yet; if the DDL already holds them, "
                           "record them with `confiture migrate baseline --through {}`\n",
                           m.migrations.empty() ? "<version>" : m.migrations.back().version);
+        if (!m.modified.empty()) {
+          text += fmt::format("Modified:     {} (applied, changed since; `confiture migrate up` "
+                              "refuses until restored or `confiture migrate verify --fix`)\n",
+                              fmt::join(m.modified, ", "));
+        }
+        if (!m.without_down.empty()) {
+          text += fmt::format("No down file: {}\n", fmt::join(m.without_down, ", "));
+        }
         doc["migrations"] = {{"ledger_exists", m.ledger_exists},
+                             {"modified", m.modified},
+                             {"without_down", m.without_down},
                              {"applied", m.applied},
                              {"pending", m.pending},
                              {"current", m.current ? nlohmann::json(*m.current) : nullptr}};

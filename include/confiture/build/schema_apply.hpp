@@ -36,6 +36,11 @@ struct ApplyPolicy {
   bool yes = false;
   bool is_protected = false;
   bool named_explicitly = false;
+  bool target_from_environment = true;  // not --database-url / CONFITURE_DATABASE_URL
+  std::string environment;
+  // A protected environment named explicitly: record the protection mark (pg/protection.hpp)
+  // in the build's transaction, or in an unchanged database.
+  bool record_mark = false;
   std::function<bool(const std::string&)> confirm;
 };
 
@@ -43,6 +48,7 @@ struct ApplyResult {
   bool unchanged = false;
   bool created = false;
   bool recreated = false;
+  std::vector<std::string> warnings;
 };
 
 ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& schema,
