@@ -174,6 +174,10 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     policy.is_protected = env.is_protected;
     policy.named_explicitly =
         request.selection.env_name.has_value() || request.selection.config_file.has_value();
+    policy.target_from_environment = target.origin == config::Target::Origin::kEnvironmentFile;
+    policy.environment = env.name;
+    policy.record_mark =
+        env.is_protected && policy.named_explicitly && policy.target_from_environment;
     policy.confirm = request.confirm;
     policy.baseline = request.baseline;
 
@@ -183,6 +187,7 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
 
     t.restart();
     ApplyResult applied = apply_schema(resolved, parsed, state, policy);
+    for (auto& w : applied.warnings) report.warnings.push_back(std::move(w));
     report.apply_ms = t.ms();
     report.apply = applied.unchanged ? ApplyOutcome::kUnchanged : ApplyOutcome::kApplied;
     report.created_database = applied.created;

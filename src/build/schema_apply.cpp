@@ -11,6 +11,7 @@
 #include "confiture/pg/admin.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/protection.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
@@ -53,25 +54,25 @@ void lock_build(pg::Connection& admin, const pg::ResolvedTarget& target) {
               "wait for the other build to finish, then run this one again");
 }
 
-void require_consent(const pg::ResolvedTarget& target, const ApplyPolicy& policy,
-                     std::size_t sessions) {
-  if (policy.is_protected && (!policy.named_explicitly || !policy.yes)) {
-    throw Error(codes::kSafetyProtected, ExitClass::kSafety,
-                fmt::format("refusing to drop and recreate {}: the environment is protected",
-                            target.description),
-                "name the environment explicitly with --env and pass --yes if you really mean it");
-  }
-  if (policy.yes) return;
-  std::string question = fmt::format(
-      "Drop database {} and rebuild it from the DDL? All its data is lost{}.", target.description,
+// The one rule of every destructive command (pg/protection.hpp), with the mark of the database
+// that is about to be dropped.
+void require_consent(pg::Connection& db, const pg::ResolvedTarget& target,
+                     const ApplyPolicy& policy, std::size_t sessions) {
+  pg::DestructiveStep step;
+  step.action = fmt::format(
+      "drop and recreate the database from the DDL (all its data is lost{})",
       sessions == 0
           ? std::string()
           : fmt::format(", and the {} other session(s) connected to it are ended", sessions));
-  if (!policy.confirm || !policy.confirm(question)) {
-    throw Error(codes::kSafetyNeedsYes, ExitClass::kSafety,
-                fmt::format("not dropping {}: not confirmed", target.description),
-                "pass --yes to drop and recreate it without a question");
-  }
+  step.database = target.description;
+  step.environment = policy.environment;
+  step.is_protected = policy.is_protected;
+  step.named_explicitly = policy.named_explicitly;
+  step.target_from_environment = policy.target_from_environment;
+  step.yes = policy.yes;
+  step.hazards = {fmt::format("DROP DATABASE {}", pg::quote_ident(target.database))};
+  step.confirm = policy.confirm;
+  pg::guard_destructive(db, step);
 }
 
 std::string first_line(std::string_view text) {
@@ -172,9 +173,16 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     auto built = recorded_hash(*db);
     if (built && *built == state.schema_hash && !policy.force) {
       result.unchanged = true;
+      if (policy.record_mark) {
+        if (auto failed = pg::record_protection_mark(*db, policy.environment)) {
+          result.warnings.push_back(fmt::format(
+              "could not record the protection mark of '{}' in {}: {}", policy.environment,
+              target.description, *failed));
+        }
+      }
       return result;
     }
-    const std::string ignored[] = {kBuildRecordTable};
+    const std::string ignored[] = {kBuildRecordTable, pg::kProtectionTable};
     if (!pg::database_is_empty(*db, ignored)) {
       if (!policy.recreate && !policy.force) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
@@ -185,7 +193,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
       }
       // DROP ... WITH (FORCE) ends every other session on the database: say how many.
       const int own_pid = db->exec("SELECT pg_backend_pid()")[0][0].as<int>();
-      require_consent(target, policy, pg::other_sessions(admin, name, own_pid));
+      require_consent(*db, target, policy, pg::other_sessions(admin, name, own_pid));
       result.sessions_ended = pg::other_sessions(admin, name, own_pid);
       db.reset();
       pg::drop_database(admin, name);
@@ -202,6 +210,11 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   const std::string record_row = record_insert_sql(state);
   script.push_back({record_table, false});
   script.push_back({record_row, false});
+  // In the build's transaction: a protected environment's database is marked once it exists.
+  const std::vector<std::string> mark =
+      policy.record_mark ? pg::protection_mark_statements(policy.environment)
+                         : std::vector<std::string>{};
+  for (const auto& statement : mark) script.push_back({statement, false});
 
   // A database this build made is dropped again on any failure: nothing half-built is left.
   const bool ours = result.created || result.recreated;

@@ -24,6 +24,7 @@ void Output::result(const nlohmann::json& document, const std::string& text) con
 }
 
 void Output::warn(const std::string& message) const {
+  if (!warned_.insert(message).second) return;
   std::cerr << report::warning_text(message, style_);
 }
 
@@ -68,6 +69,42 @@ config::Selection selection_of(const GlobalOptions& options) {
 }
 
 bool can_confirm_on_tty() { return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO); }
+
+void warn_environment(const Output& out, const config::Environment& environment) {
+  for (const auto& warning : environment.warnings) out.warn(warning);
+}
+
+void warn_selected_environments(const CLI::App& app, const GlobalOptions& options,
+                                const Output& out) {
+  const CLI::App* command = &app;
+  for (auto subs = command->get_subcommands(); !subs.empty(); subs = command->get_subcommands()) {
+    command = subs.front();
+  }
+  const config::Selection selection = selection_of(options);
+  const config::EnvLookup lookup = config::process_environment();
+  auto show = [&](const auto& load) {
+    try {
+      warn_environment(out, load());
+    } catch (const Error&) {
+    }
+  };
+  if (command->get_option_no_throw("--env") != nullptr) {
+    show([&] { return config::select_environment(selection, lookup); });
+  }
+  const auto environments = selection.project_dir / "db" / "environments";
+  for (const char* name : {"--from", "--to", "--against", "FROM", "TO"}) {
+    const CLI::Option* option = command->get_option_no_throw(name);
+    if (option == nullptr) continue;
+    for (const std::string& value : option->results()) {
+      std::error_code ec;
+      if (value.empty() || value.find_first_of("/=:") != std::string::npos ||
+          !std::filesystem::is_regular_file(environments / (value + ".yaml"), ec)) {
+        continue;
+      }
+      show([&] { return config::load_environment(selection.project_dir, value, lookup); });
+    }
+  }
+}
 
 bool confirm_on_tty(const std::string& question) {
   if (!can_confirm_on_tty()) return false;

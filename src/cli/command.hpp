@@ -6,9 +6,11 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "confiture/config/connection_source.hpp"
+#include "confiture/config/environment.hpp"
 #include "confiture/report/render.hpp"
 
 namespace confiture::cli {
@@ -30,6 +32,8 @@ class Output {
   const report::Style& style() const { return style_; }
   // The command's result: the JSON envelope on stdout, or the text (on stdout) unless --quiet.
   void result(const nlohmann::json& document, const std::string& text) const;
+  // A warning on stderr; the same text twice in one run is shown once (the environment's
+  // warnings reach some commands through two paths).
   void warn(const std::string& message) const;
   void info(const std::string& message) const;     // progress notes: stderr, not with -q/json
   void verbose(const std::string& message) const;  // only with -v
@@ -40,6 +44,7 @@ class Output {
   bool quiet_ = false;
   bool verbose_ = false;
   report::Style style_;
+  mutable std::set<std::string> warned_;
 };
 
 // A command's work once its flags are parsed; returns the process exit code.
@@ -50,6 +55,17 @@ using Action = std::function<int(const Output&)>;
 void add_output_options(CLI::App* command, GlobalOptions& options);
 void add_project_options(CLI::App* command, GlobalOptions& options);
 config::Selection selection_of(const GlobalOptions& options);
+
+// The warnings of a loaded environment file (unknown or repeated keys, Python-only keys): every
+// command that loads an environment shows them, once.
+void warn_environment(const Output& out, const config::Environment& environment);
+
+// Before the command runs: the warnings of every environment file the parsed command line
+// selects (--env/-c or local.yaml for a command with project options, and environment names
+// given to --from, --to, --against, FROM, TO). A file that fails to load is left to the
+// command itself, which reports the error when it loads it.
+void warn_selected_environments(const CLI::App& app, const GlobalOptions& options,
+                                const Output& out);
 
 // Asks a yes/no question on the terminal; false when stdin or stderr is not a TTY.
 bool confirm_on_tty(const std::string& question);

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
 
   cli::Output output(options);
   try {
+    cli::warn_selected_environments(app, options, output);
     return action(output);
   } catch (const Error& error) {
     output.error(error);

@@ -27,6 +27,7 @@ Action down_action(GlobalOptions& options, std::shared_ptr<migrate::DownOptions>
   return [&options, down](const Output& out) {
     auto lookup = config::process_environment();
     auto project = migrate::open_project(selection_of(options), lookup);
+    down->confirm = confirm_on_tty;
     migrate::DownReport report = migrate::migrate_down(project, *down, lookup, progress_of(out));
     for (const auto& warning : report.warnings) out.warn(warning);
     out.result(report.to_json(), render(report));
@@ -42,9 +43,17 @@ void add_migrate_down_commands(CLI::App& migrate, GlobalOptions& options, Action
       "down", "Roll back the last applied migration(s) with their .down.sql");
   add_project_options(cmd, options);
   add_output_options(cmd, options);
-  cmd->add_option("--steps", down->steps, "How many migrations to roll back (default 1)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("-n,--steps", down->steps, "How many migrations to roll back (default 1)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            int steps = 0;
+            return CLI::detail::lexical_cast(value, steps) && steps >= 1
+                       ? std::string()
+                       : "--steps must be at least 1, got '" + value + "'";
+          },
+          "N>=1", "at least 1"));
   cmd->add_flag("--dry-run", down->dry_run, "List what would be rolled back; change nothing");
+  cmd->add_flag("-y,--yes", down->yes, "Do not ask before running the .down.sql files");
   add_lock_options(cmd, down->lock, /*with_no_lock=*/true);
   cmd->callback([&options, &action, down] { action = down_action(options, down); });
 
@@ -59,6 +68,7 @@ void add_migrate_down_commands(CLI::App& migrate, GlobalOptions& options, Action
   cmd_to->add_option("VERSION", *version, "The version to go back to (it stays applied)")
       ->required();
   cmd_to->add_flag("--dry-run", to->dry_run, "List what would be rolled back; change nothing");
+  cmd_to->add_flag("-y,--yes", to->yes, "Do not ask before running the .down.sql files");
   add_lock_options(cmd_to, to->lock, /*with_no_lock=*/true);
   cmd_to->callback([&options, &action, to, version] {
     to->to = *version;

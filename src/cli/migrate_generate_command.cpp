@@ -87,6 +87,7 @@ int auto_detect(const Output& out, const GlobalOptions& options, const Flags& fl
                      fmt::format("Rollback of {}: back to {}.", flags.name, current.description))};
   auto made =
       migrate::generate_migration(project, flags.name, std::chrono::system_clock::now(), bodies);
+  for (const auto& warning : made.warnings) out.warn(warning);
   nlohmann::json document = made.to_json();
   document["changes"] = true;
   document["plan"] = diff::to_json(up);
@@ -120,6 +121,7 @@ void add_migrate_generate_command(CLI::App& migrate, GlobalOptions& options, Act
       auto project = migrate::open_project(selection_of(options), config::process_environment());
       auto made =
           migrate::generate_migration(project, flags->name, std::chrono::system_clock::now());
+      for (const auto& warning : made.warnings) out.warn(warning);
       out.result(made.to_json(),
                  fmt::format("Created {}\n        {}\n", made.up_file, made.down_file));
       return 0;

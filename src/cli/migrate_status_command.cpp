@@ -28,16 +28,31 @@ std::string render(const migrate::StatusReport& r) {
     width = std::max(width, m.version.size());
     name_width = std::max(name_width, m.name.size());
   }
-  text += fmt::format("\n  {:<{}}  {:<{}}  {:<24}  {}\n", "VERSION", width, "NAME", name_width,
-                      "STATUS", "APPLIED AT");
+  text += fmt::format("\n  {:<{}}  {:<{}}  {:<24}  {:<20}  {}\n", "VERSION", width, "NAME",
+                      name_width, "STATUS", "APPLIED AT", "DOWN");
   for (const auto& m : r.migrations) {
-    text += fmt::format("  {:<{}}  {:<{}}  {:<24}  {}\n", m.version, width, m.name, name_width,
-                        m.state, m.applied_at.value_or(""));
+    text += fmt::format("  {:<{}}  {:<{}}  {:<24}  {:<20}  {}\n", m.version, width, m.name,
+                        name_width, m.state, m.applied_at.value_or(""),
+                        m.file.empty() ? "" : m.has_down ? "yes" : "missing");
   }
   text += "\n";
   if (!r.reachable) return text + "State unknown: the database could not be reached.\n";
+  if (!r.without_down.empty()) {
+    text += fmt::format("No .down.sql (cannot be rolled back): {}\n",
+                        fmt::join(r.without_down, ", "));
+  }
+  if (!r.modified.empty()) {
+    text += fmt::format(
+        "Modified since applied: {}: `confiture migrate up` refuses to run; restore the "
+        "file(s), or record the new checksums with `confiture migrate verify --fix`.\n",
+        fmt::join(r.modified, ", "));
+  }
   if (r.pending.empty()) {
-    return text + fmt::format("Up to date (current: {}).\n", r.current.value_or("none"));
+    return text + (r.modified.empty()
+                       ? fmt::format("Up to date (current: {}).\n", r.current.value_or("none"))
+                       : fmt::format("Nothing pending (current: {}), but applied files were "
+                                     "modified.\n",
+                                     r.current.value_or("none")));
   }
   if (!r.ledger_exists && r.built) {
     return text + fmt::format(
@@ -56,7 +71,7 @@ void add_migrate_status_commands(CLI::App& migrate, GlobalOptions& options, Acti
   CLI::App* status = migrate.add_subcommand(
       "status",
       "Which migrations are applied and which are pending (exit 0 up to date, "
-      "1 pending, 2 no ledger, 3 no connection)");
+      "1 pending or an applied file modified, 2 no ledger, 3 no connection)");
   add_project_options(status, options);
   add_output_options(status, options);
   status->callback([&options, &action] {

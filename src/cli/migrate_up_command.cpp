@@ -33,6 +33,10 @@ std::string render(const migrate::UpReport& r) {
         "apply cleanly\n",
         r.applied.size(), r.database, r.total_ms);
     for (const auto& m : r.applied) text += fmt::format("  {}_{}\n", m.version, m.name);
+    if (!r.sequences_restored.empty()) {
+      text += fmt::format("Set back sequence(s) they advanced (sequences ignore a rollback): {}\n",
+                          fmt::join(r.sequences_restored, ", "));
+    }
     if (!r.skipped.empty()) {
       text += "Not tried (they run without a transaction, so they cannot be rolled back):\n";
       for (const auto& m : r.skipped) text += fmt::format("  {}_{}\n", m.version, m.name);

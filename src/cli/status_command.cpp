@@ -229,7 +229,17 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
           text += fmt::format("Migrations:   no ledger ({}); {} migration file(s)\n", m->table,
                               m->files.size());
         }
+        if (!s.modified.empty()) {
+          text += fmt::format("Modified:     {} (applied, changed since; `confiture migrate up` "
+                              "refuses until restored or `confiture migrate verify --fix`)\n",
+                              fmt::join(s.modified, ", "));
+        }
+        if (!s.without_down.empty()) {
+          text += fmt::format("No down file: {}\n", fmt::join(s.without_down, ", "));
+        }
         doc["migrations"] = {{"ledger_exists", s.ledger_exists},
+                             {"modified", s.modified},
+                             {"without_down", s.without_down},
                              {"applied", s.applied},
                              {"applied_since_build", m->applied_since_build},
                              {"pending", s.pending},

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "confiture/config/environment.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -206,12 +207,21 @@ void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action) {
       config::Selection base = selection_of(options);
       ResolvedEndpoint from = resolve_endpoint(flags->from, "--from", base, env);
       ResolvedEndpoint to = resolve_endpoint(flags->to, "--to", base, env);
-      if (to.is_protected) {
-        throw Error(codes::kSafetyProtected, ExitClass::kSafety,
-                    fmt::format("refusing to sync into {}: the environment is protected",
-                                to.endpoint.description),
-                    "sync writes into development and staging databases only; remove "
-                    "`protected: true` from that environment if it is not production");
+      {
+        // Never into a protected environment, nor into a database carrying the protection mark
+        // (reached by its DSN). The question comes later, listing the tables it empties.
+        pg::DestructiveStep step;
+        step.action = "sync into it (its tables are emptied first)";
+        step.database = to.endpoint.description;
+        step.environment = looks_like_dsn(flags->to) ? "" : flags->to;
+        step.is_protected = to.is_protected;
+        step.named_explicitly = !looks_like_dsn(flags->to);
+        step.target_from_environment = step.named_explicitly;
+        step.never_when_protected = true;
+        step.yes = true;
+        pg::require_consent(step, std::nullopt);  // a protected environment: before connecting
+        pg::Connection target(to.endpoint.dsn);
+        pg::guard_destructive(target, step);
       }
 
       sync::SyncOptions request;
@@ -239,7 +249,8 @@ void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action) {
       request.plan.incremental = flags->incremental;
       // Confiture's own bookkeeping describes each database's schema, not its data.
       request.plan.never_copy = {{"public", "confiture_lock_holder"},
-                                 {"public", "tb_confiture_build"}};
+                                 {"public", "tb_confiture_build"},
+                                 {"public", pg::kProtectionTable}};
       for (const ResolvedEndpoint* end : {&from, &to}) {
         auto dot = end->tracking_table.find('.');
         request.plan.never_copy.push_back(

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "config/yaml_reader.hpp"
+#include "confiture/config/table_name.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 
@@ -92,14 +93,39 @@ const PythonOnlyKey* find_python_only(const std::array<PythonOnlyKey, N>& keys,
   return it == keys.end() ? nullptr : &*it;
 }
 
+// The keys each mapping knows (for "did you mean"), and those whose misspelling is an error
+// because ignoring it changes what or where a command writes.
+const std::vector<std::string_view> kTopLevelKeys = {
+    "name",     "database_url", "database",        "include_dirs", "exclude_dirs",
+    "protected", "build",       "migration",       "migration_table", "ssh_tunnel"};
+const std::vector<std::string_view> kTopLevelGuarded = {"protected", "database_url", "database",
+                                                        "migration_table"};
+const std::vector<std::string_view> kBuildKeys = {"sort_mode", "separators"};
+const std::vector<std::string_view> kSeparatorKeys = {"style", "custom_template"};
+const std::vector<std::string_view> kMigrationKeys = {
+    "tracking_table", "lock_timeout_ms", "statement_lock_timeout_ms",
+    "lock_retries",   "directory",       "locking"};
+const std::vector<std::string_view> kMigrationGuarded = {"tracking_table"};
+const std::vector<std::string_view> kDatabaseKeys = {"embedded", "host",     "port",   "database",
+                                                     "user",     "password", "sslmode"};
+const std::vector<std::string_view> kDatabaseGuarded = {"embedded", "host", "port", "database",
+                                                        "user"};
+const std::vector<std::string_view> kIncludeDirKeys = {"path",  "recursive", "include",
+                                                       "exclude", "order",   "auto_discover"};
+const std::vector<std::string_view> kLockingKeys = {"timeout_ms", "enabled"};
+
 template <std::size_t N>
 void notice_or_warn(YamlReader& reader, const YamlEntry& entry,
-                    const std::array<PythonOnlyKey, N>& python_only) {
-  if (const PythonOnlyKey* known = find_python_only(python_only, entry.key)) {
-    reader.notice(entry, known->why);
-  } else {
-    reader.warn_unknown(entry);
+                    const std::array<PythonOnlyKey, N>& python_only,
+                    const std::vector<std::string_view>& known,
+                    const std::vector<std::string_view>& guarded = {}) {
+  if (const PythonOnlyKey* python = find_python_only(python_only, entry.key)) {
+    reader.notice(entry, python->why);
+    return;
   }
+  std::vector<std::string_view> candidates = known;
+  for (const auto& key : python_only) candidates.push_back(key.key);
+  reader.warn_unknown(entry, candidates, guarded);
 }
 
 std::string read_file_text(const fs::path& file, const std::string& shown) {
@@ -131,37 +157,6 @@ std::string sanitized_database_name(const fs::path& project_dir) {
   if (name.empty()) name = "confiture";
   if (name.size() > 63) name.resize(63);  // PostgreSQL's identifier limit (NAMEDATALEN - 1)
   return name;
-}
-
-bool is_plain_identifier(std::string_view part) {
-  if (part.empty()) return false;
-  const auto start = static_cast<unsigned char>(part.front());
-  if (std::isalpha(start) == 0 && start != '_' && start < 0x80) return false;
-  return std::all_of(part.begin(), part.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) != 0 || u == '_' || u == '$' || u >= 0x80;
-  });
-}
-
-// "table", "schema.table", with either part optionally "double quoted".
-bool is_valid_table_name(std::string_view name) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '"') quoted = !quoted;
-    if (name[i] == '.' && !quoted) {
-      parts.push_back(name.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  if (quoted) return false;
-  parts.push_back(name.substr(start));
-  if (parts.size() > 2) return false;
-  return std::all_of(parts.begin(), parts.end(), [](std::string_view part) {
-    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') return part.size() > 2;
-    return is_plain_identifier(part);
-  });
 }
 
 bool looks_like_dsn(std::string_view url) {
@@ -227,7 +222,7 @@ class EnvironmentParser {
                      "'migration_table' is the old spelling of migration.tracking_table; "
                      "please move it there");
       } else {
-        notice_or_warn(reader_, entry, kPythonOnlyTopLevel);
+        notice_or_warn(reader_, entry, kPythonOnlyTopLevel, kTopLevelKeys, kTopLevelGuarded);
       }
     }
     if (legacy_tracking_table && !tracking_table_set_) {
@@ -276,7 +271,7 @@ class EnvironmentParser {
       if (entry.key == "password") field = &settings.password;
       if (entry.key == "sslmode") field = &settings.sslmode;
       if (field == nullptr) {
-        reader_.warn_unknown(entry);
+        reader_.warn_unknown(entry, kDatabaseKeys, kDatabaseGuarded);
         continue;
       }
       *field = reader_.read_string(entry.value, entry.path);
@@ -346,7 +341,7 @@ class EnvironmentParser {
       } else if (entry.key == "auto_discover") {
         dir.auto_discover = reader_.read_bool(value, entry.path);
       } else {
-        reader_.warn_unknown(entry);
+        reader_.warn_unknown(entry, kIncludeDirKeys);
       }
     }
     if (!has_path) {
@@ -359,9 +354,12 @@ class EnvironmentParser {
 
   std::string read_table_name(const YAML::Node& node, const std::string& path) {
     std::string table = reader_.read_string(node, path);
-    if (!is_valid_table_name(table)) {
+    if (!split_table_name(table)) {
       reader_.fail(codes::kConfigInvalidValue, node,
-                   fmt::format("{} '{}' is not a table name (table or schema.table)", path, table));
+                   fmt::format("{} '{}' is not a table name: write table or schema.table, each "
+                               "part letters, digits and underscores (not starting with a "
+                               "digit) or \"double quoted\"",
+                               path, table));
     }
     return table;
   }
@@ -390,7 +388,7 @@ class EnvironmentParser {
       } else if (entry.key == "separators") {
         parse_separators(value);
       } else {
-        notice_or_warn(reader_, entry, kPythonOnlyBuild);
+        notice_or_warn(reader_, entry, kPythonOnlyBuild, kBuildKeys);
       }
     }
   }
@@ -419,7 +417,7 @@ class EnvironmentParser {
       } else if (entry.key == "custom_template") {
         env_.build.custom_template = reader_.read_string(value, entry.path);
       } else {
-        reader_.warn_unknown(entry);
+        reader_.warn_unknown(entry, kSeparatorKeys);
       }
     }
     if (env_.build.separator_style == SeparatorStyle::kCustom &&
@@ -453,7 +451,7 @@ class EnvironmentParser {
       } else if (entry.key == "locking") {
         locking_timeout = parse_locking(value);
       } else {
-        notice_or_warn(reader_, entry, kPythonOnlyMigration);
+        notice_or_warn(reader_, entry, kPythonOnlyMigration, kMigrationKeys, kMigrationGuarded);
       }
     }
     if (locking_timeout && !lock_timeout_set) env_.migration.lock_timeout_ms = *locking_timeout;
@@ -474,7 +472,7 @@ class EnvironmentParser {
                        "the lock (pass --no-lock to skip it)");
         }
       } else {
-        reader_.warn_unknown(entry);
+        reader_.warn_unknown(entry, kLockingKeys);
       }
     }
     return timeout;

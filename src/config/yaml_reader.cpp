@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 
 #include "confiture/config/expand_variables.hpp"
 #include "confiture/report/codes.hpp"
@@ -31,6 +32,43 @@ std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
+}
+
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions), ASCII case
+// folded: "protectd" and "tracking_tabel" are 1 from what was meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::string x = lowercase(std::string(a)), y = lowercase(std::string(b));
+  std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+  for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[x.size()][y.size()];
+}
+
+// The known key `key` most likely stands for: at most 2 edits away (1 for short keys), the
+// closest first; none when nothing is that close.
+std::optional<std::string_view> closest_key(std::string_view key,
+                                            const std::vector<std::string_view>& known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 0;
+  const std::size_t limit = key.size() <= 4 ? 1 : 2;
+  for (std::string_view candidate : known) {
+    const std::size_t distance = edit_distance(key, candidate);
+    if (distance > limit || distance >= candidate.size()) continue;
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -163,8 +201,24 @@ void YamlReader::fail(const char* code, const YAML::Node& node, const std::strin
   throw report::located_error(code, at(node), message, std::move(hint));
 }
 
-void YamlReader::warn_unknown(const YamlEntry& entry) {
-  warn(entry.key_node, fmt::format("unknown key '{}' is ignored (misspelt?)", entry.path));
+void YamlReader::warn_unknown(const YamlEntry& entry, const std::vector<std::string_view>& known,
+                              const std::vector<std::string_view>& guarded) {
+  const std::optional<std::string_view> meant = closest_key(entry.key, known);
+  if (!meant) {
+    warn(entry.key_node, fmt::format("unknown key '{}' is ignored (misspelt?)", entry.path));
+    return;
+  }
+  const std::string meant_path =
+      entry.path.substr(0, entry.path.size() - entry.key.size()) + std::string(*meant);
+  if (std::find(guarded.begin(), guarded.end(), *meant) != guarded.end()) {
+    fail(codes::kConfigMisspeltKey, entry.key_node,
+         fmt::format("unknown key '{}' (did you mean '{}'?): it is not ignored, because '{}' "
+                     "changes what or where commands write",
+                     entry.path, meant_path, meant_path),
+         fmt::format("spell it '{}' (or remove the line)", *meant));
+  }
+  warn(entry.key_node, fmt::format("unknown key '{}' is ignored (did you mean '{}'?)", entry.path,
+                                   meant_path));
 }
 
 void YamlReader::notice(const YamlEntry& entry, std::string_view why) {

@@ -43,7 +43,12 @@ class YamlReader {
 
   [[noreturn]] void fail(const char* code, const YAML::Node& node, const std::string& message,
                          std::string hint = {}) const;
-  void warn_unknown(const YamlEntry& entry);
+  // An unknown key: a warning, with "did you mean 'X'?" when one of `known` (the keys of that
+  // mapping) is a likely misspelling of it. When that key is one of `guarded` (a key that
+  // changes what a command writes, or where), the misspelling is error CONFIG_030 instead:
+  // ignoring `protectd: true` would leave production unguarded.
+  void warn_unknown(const YamlEntry& entry, const std::vector<std::string_view>& known = {},
+                    const std::vector<std::string_view>& guarded = {});
   void notice(const YamlEntry& entry, std::string_view why);
   void warn(const YAML::Node& node, const std::string& message);
 

@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "confiture/migrate/migration_script.hpp"
+#include "confiture/pg/protection.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
@@ -43,6 +46,12 @@ std::vector<Step> plan(const std::vector<AppliedMigration>& applied,
   return steps;
 }
 
+std::vector<std::string> labels(const std::vector<Step>& steps) {
+  std::vector<std::string> out;
+  for (const auto& step : steps) out.push_back(step.row.version + "_" + step.row.name);
+  return out;
+}
+
 void require_down_files(const std::vector<Step>& steps, const std::string& dir) {
   std::vector<std::string> missing;
   for (const auto& step : steps) {
@@ -59,6 +68,38 @@ void require_down_files(const std::vector<Step>& steps, const std::string& dir) 
               "write the missing .down.sql file(s), or roll back fewer migrations");
   error.details["missing"] = missing;
   throw error;
+}
+
+bool is_word_at(const std::string& text, std::size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
+  }
+  auto boundary = [&](std::size_t i) {
+    return i >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_');
+  };
+  return (at == 0 || boundary(at - 1)) && boundary(at + word.size());
+}
+
+// The statements of a .down.sql that drop, truncate or delete, as "file:line: DROP TABLE t",
+// from the parser's classification (an ALTER TABLE counts when it has a DROP clause).
+std::vector<std::string> destructive_statements(const MigrationScript& script) {
+  std::vector<std::string> found;
+  for (const auto& s : script.statements) {
+    bool destructive = s.kind.rfind("DROP", 0) == 0 || s.kind == "TRUNCATE" ||
+                       s.kind == "TRUNCATE TABLE" || s.kind == "DELETE";
+    if (!destructive && s.kind.rfind("ALTER", 0) == 0) {
+      const std::string text = script.sql(s);
+      for (std::size_t i = 0; i < text.size() && !destructive; ++i) {
+        destructive = is_word_at(text, i, "DROP");
+      }
+    }
+    if (destructive) {
+      found.push_back(fmt::format("{}:{}: {}{}", script.display, s.line, s.summary,
+                                  s.kind.rfind("ALTER", 0) == 0 ? " ... DROP ..." : ""));
+    }
+  }
+  return found;
 }
 
 }  // namespace
@@ -111,6 +152,24 @@ DownReport migrate_down(const MigrateProject& project, const DownOptions& option
     scripts.push_back(parse_migration_script(
         read_migration_text(*step.file->down, *step.file->down_display), *step.file->down_display));
     for (const auto& w : scripts.back().warnings) report.warnings.push_back(w);
+  }
+  if (!options.dry_run && !steps.empty()) {
+    pg::DestructiveStep step;
+    step.action = fmt::format("roll back {} migration(s) ({})", steps.size(),
+                              fmt::join(labels(steps), ", "));
+    step.database = report.database;
+    step.environment = project.env.name;
+    step.is_protected = project.env.is_protected;
+    step.named_explicitly =
+        project.selection.env_name.has_value() || project.selection.config_file.has_value();
+    step.target_from_environment = !project.selection.database_url.has_value();
+    step.yes = options.yes;
+    step.confirm = options.confirm;
+    for (const auto& script : scripts) {
+      for (auto& hazard : destructive_statements(script)) step.hazards.push_back(std::move(hazard));
+    }
+    pg::guard_destructive(session.db(), step);
+    mark_if_protected(project, session, report.warnings);
   }
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const MigrationFile& file = *steps[i].file;

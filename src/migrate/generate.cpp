@@ -69,7 +69,8 @@ nlohmann::json GeneratedMigration::to_json() const {
           {"name", name},
           {"up_file", up_file},
           {"down_file", down_file},
-          {"created_directory", created_directory}};
+          {"created_directory", created_directory},
+          {"warnings", warnings}};
 }
 
 GeneratedMigration generate_migration(const MigrateProject& project, const std::string& name,
@@ -90,6 +91,12 @@ GeneratedMigration generate_migration(const MigrateProject& project, const std::
     for (const auto& file : project_migrations(project)) {
       std::time_t existing = parse_version(file.version);
       if (existing >= t) t = existing + 1;
+      if (file.name == name) {
+        out.warnings.push_back(fmt::format(
+            "a migration named '{}' already exists ({}); the new one gets its own version, but "
+            "two migrations with one name are easy to mix up",
+            name, file.up_display));
+      }
     }
   } else {
     std::error_code ec;

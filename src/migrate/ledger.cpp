@@ -7,6 +7,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "confiture/config/table_name.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -20,22 +21,11 @@ extern const std::string_view ledger_insert;
 
 namespace {
 
-// ^[A-Za-z_][A-Za-z0-9_]*$, the Python tool's rule for each part of the name.
-bool is_plain_identifier(std::string_view part) {
-  if (part.empty()) return false;
-  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
-  if (!letter(part.front())) return false;
-  for (char c : part) {
-    if (!letter(c) && !(c >= '0' && c <= '9')) return false;
-  }
-  return true;
-}
-
 Error invalid_table_name(const std::string& text) {
   Error error(codes::kConfigInvalidValue, ExitClass::kConfig,
-              fmt::format("invalid migration.tracking_table \"{}\": use letters, digits and "
-                          "underscores only (not starting with a digit), optionally "
-                          "schema-qualified",
+              fmt::format("invalid migration.tracking_table '{}': write table or schema.table, "
+                          "each part letters, digits and underscores (not starting with a "
+                          "digit) or \"double quoted\"",
                           text),
               "set migration.tracking_table to a name like tb_confiture or public.tb_confiture");
   error.details["value"] = text;
@@ -79,17 +69,9 @@ std::string TableName::quoted() const {
 std::string TableName::display() const { return schema.empty() ? name : schema + "." + name; }
 
 TableName parse_table_name(const std::string& text) {
-  TableName table;
-  auto dot = text.find('.');
-  if (dot == std::string::npos) {
-    table.name = text;
-  } else {
-    table.schema = text.substr(0, dot);
-    table.name = text.substr(dot + 1);
-    if (!is_plain_identifier(table.schema)) throw invalid_table_name(text);
-  }
-  if (!is_plain_identifier(table.name)) throw invalid_table_name(text);  // also a second '.'
-  return table;
+  auto split = config::split_table_name(text);
+  if (!split) throw invalid_table_name(text);
+  return TableName{std::move(split->schema), std::move(split->name)};
 }
 
 Ledger::Ledger(pg::Connection& db, TableName table) : db_(db), table_(std::move(table)) {}

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "confiture/pg/protection.hpp"
 #include "confiture/pg/quote.hpp"
 
 namespace confiture::migrate {
@@ -40,6 +41,24 @@ MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool 
         "migration twice");
   } else if (take_lock) {
     lock_.emplace(db_, lock.lock_timeout_ms.value_or(settings.lock_timeout_ms), command);
+  }
+}
+
+}  // namespace confiture::migrate
+
+namespace confiture::migrate {
+
+void mark_if_protected(const MigrateProject& project, MigrateSession& session,
+                       std::vector<std::string>& warnings) {
+  const auto& selection = project.selection;
+  const bool by_environment =
+      (selection.env_name || selection.config_file) && !selection.database_url;
+  if (!project.env.is_protected || !by_environment) return;
+  if (auto failed = pg::record_protection_mark(session.db(), project.env.name)) {
+    warnings.push_back(fmt::format(
+        "could not record the protection mark of '{}' in {} ({}): reached by its DSN, this "
+        "database is not recognised as protected",
+        project.env.name, session.target().description, *failed));
   }
 }
 

@@ -42,4 +42,10 @@ class MigrateSession {
   std::vector<std::string> warnings_;
 };
 
+// A protected environment named explicitly leaves the protection mark in the database it
+// changes (pg/protection.hpp), so the database stays protected when reached by its DSN. Not
+// being able to write it (no CREATE on schema public) is a warning, not a failure.
+void mark_if_protected(const MigrateProject& project, MigrateSession& session,
+                       std::vector<std::string>& warnings);
+
 }  // namespace confiture::migrate

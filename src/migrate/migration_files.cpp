@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -47,9 +48,50 @@ constexpr Kind kKinds[] = {
      "is digits only (e.g. 20260101120000_add_users.up.sql); move other SQL files elsewhere"},
     {codes::kMigrDownWithoutUp, ExitClass::kSchema,
      "rename the .down.sql to match its .up.sql exactly, or delete it"},
+    {codes::kMigrFileNameNotUtf8, ExitClass::kSchema,
+     "rename the file to a UTF-8 name (plain ASCII is safest): its name is stored as text in "
+     "the tracking table, so it can be neither applied nor baselined as it is"},
     {codes::kMigrDuplicateVersion, ExitClass::kConnection,
      "give one of the migrations a new version (`confiture migrate generate` makes one)"},
 };
+
+// Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    std::uint32_t code = length == 1 ? c : c & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    static constexpr std::uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kMinimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+// The name with every byte that is not valid UTF-8 written as \xNN, so messages stay text.
+std::string escaped_name(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool valid = false;
+    for (std::size_t length = 1; length <= 4 && i + length <= text.size() && !valid; ++length) {
+      if (is_valid_utf8(text.substr(i, length))) {
+        out += text.substr(i, length);
+        i += length - 1;
+        valid = true;
+      }
+    }
+    if (!valid) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+  }
+  return out;
+}
 
 bool ends_with_nocase(std::string_view text, std::string_view suffix) {
   if (text.size() < suffix.size()) return false;
@@ -141,6 +183,12 @@ std::vector<MigrationFile> find_migrations(const fs::path& dir, const fs::path& 
     std::error_code type_ec;
     if (file.starts_with('.') || !it->is_regular_file(type_ec)) continue;
     const std::string shown = display(it->path());
+    if ((ends_with_nocase(file, ".sql") || ends_with_nocase(file, ".py")) &&
+        !is_valid_utf8(shown)) {
+      problems.push_back(
+          {codes::kMigrFileNameNotUtf8, {escaped_name(shown)}, "the file name is not valid UTF-8"});
+      continue;
+    }
     if (ends_with_nocase(file, ".py")) {
       if (file.starts_with('_')) continue;  // __init__.py and friends: package plumbing
       problems.push_back({codes::kMigrPythonFile,

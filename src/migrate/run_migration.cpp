@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -21,6 +22,107 @@ namespace confiture::migrate {
 namespace {
 
 constexpr const char* kLockNotAvailable = "55P03";
+constexpr const char* kDuplicateTable = "42P07";
+
+// Server NOTICEs (RAISE NOTICE, "... already exists, skipping") while a migration runs, passed
+// on as "notice: ..." lines; without this libpqxx drops them.
+class NoticeForwarder : public pqxx::errorhandler {
+ public:
+  NoticeForwarder(pg::Connection& db, const Notice& notice)
+      : pqxx::errorhandler(db.raw()), notice_(notice) {}
+  bool operator()(const char message[]) noexcept override {
+    try {
+      std::string text(message);
+      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+      for (const char* level : {"NOTICE:", "WARNING:", "INFO:", "DEBUG:", "LOG:"}) {
+        if (text.rfind(level, 0) == 0) {
+          std::string rest = text.substr(std::string_view(level).size());
+          rest.erase(0, rest.find_first_not_of(' '));
+          std::string name(level, std::string_view(level).size() - 1);
+          for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          text = name + ": " + rest;
+          break;
+        }
+      }
+      notice_(text);
+    } catch (...) {
+      // A notice that cannot be shown must not break the migration.
+    }
+    return false;
+  }
+
+ private:
+  const Notice& notice_;
+};
+
+struct IndexState {
+  std::string name;  // schema-qualified, quoted: ready for DROP INDEX CONCURRENTLY
+  bool valid = true;
+};
+
+// The index a CREATE INDEX statement names (its `object`: "schema.name" or "name", resolved
+// through search_path), when it exists.
+std::optional<IndexState> named_index(pg::Connection& db, const MigrationStatement& s) {
+  if (s.kind != "CREATE INDEX" || s.object.empty()) return std::nullopt;
+  const auto dot = s.object.rfind('.');
+  const std::string regclass =
+      dot == std::string::npos
+          ? pg::quote_ident(s.object)
+          : pg::quote_ident(s.object.substr(0, dot)) + "." + pg::quote_ident(s.object.substr(dot + 1));
+  auto rows = db.exec(fmt::format(
+      "SELECT format('%I.%I', n.nspname, c.relname), i.indisvalid FROM pg_index i "
+      "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE i.indexrelid = to_regclass({})",
+      pg::quote_literal(regclass)));
+  if (rows.empty()) return std::nullopt;
+  return IndexState{rows[0][0].as<std::string>(), rows[0][1].as<bool>()};
+}
+
+// "already exists" on a CREATE INDEX whose index is INVALID: a killed CREATE INDEX
+// CONCURRENTLY left it. Says so, and how to get rid of it.
+void explain_invalid_index(pg::Connection& db, const MigrationStatement& s,
+                           const pg::StatementFailure& failure, Error& error) {
+  if (failure.sqlstate != kDuplicateTable) return;
+  try {
+    auto index = named_index(db, s);
+    if (!index || index->valid) return;
+    error.hint = fmt::format(
+        "{} is an INVALID index, left by an interrupted CREATE INDEX CONCURRENTLY: drop it with "
+        "`DROP INDEX CONCURRENTLY {};` and run the migration again; {}",
+        index->name, index->name, error.hint);
+    error.details["invalid_index"] = index->name;
+  } catch (const Error&) {
+    // Only detail for a message that is being built anyway.
+  }
+}
+
+// After a file that ran without a transaction: every index it names must be valid, or it is
+// not recorded (CREATE INDEX CONCURRENTLY IF NOT EXISTS skips an INVALID index that is there).
+void require_valid_indexes(pg::Connection& db, const MigrationRef& ref,
+                           const MigrationScript& script) {
+  std::vector<std::string> invalid;
+  std::optional<int> line;
+  for (const auto& s : script.statements) {
+    auto index = named_index(db, s);
+    if (index && !index->valid) {
+      invalid.push_back(index->name);
+      if (!line) line = s.line;
+    }
+  }
+  if (invalid.empty()) return;
+  Error error(codes::kMigrInvalidIndex, ExitClass::kConnection,
+              fmt::format("migration {} ({}) ran, but index {} is INVALID (pg_index.indisvalid "
+                          "is false): it is not recorded as applied",
+                          ref.label, ref.direction, fmt::join(invalid, ", ")),
+              fmt::format("an interrupted CREATE INDEX CONCURRENTLY left it (IF NOT EXISTS then "
+                          "skips it): `DROP INDEX CONCURRENTLY {};`, then run `confiture "
+                          "migrate {}` again",
+                          fmt::join(invalid, "; DROP INDEX CONCURRENTLY "), ref.direction));
+  error.location = SourceLocation{script.display, *line, 0};
+  error.migration = ref.label;
+  error.details["invalid_indexes"] = invalid;
+  throw error;
+}
 
 // 1 s, 2 s, 4 s, ... at most 10 s between attempts.
 std::chrono::milliseconds backoff(int attempt) {
@@ -152,6 +254,7 @@ RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
                    std::string(
                        "the migration was rolled back: nothing of it was applied and "
                        "nothing recorded");
+      explain_invalid_index(db, script.statements[failure->index], *failure, error);
       throw error;
     }
     if (attempt > settings.lock_retries) {
@@ -239,8 +342,10 @@ RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
           ref.direction);
     }
     error.hint = hint;
+    explain_invalid_index(db, script.statements[index], *failure, error);
     throw error;
   }
+  require_valid_indexes(db, ref, script);
   const double elapsed = elapsed_time.ms();
   auto failure = pg::run_script(
       db, std::vector<pg::ScriptStatement>{{ledger(static_cast<int>(elapsed)), false}});
@@ -292,6 +397,7 @@ Error statement_error(const char* code, const MigrationRef& ref, const Migration
 RunOutcome run_migration(pg::Connection& db, const MigrationRef& ref, const MigrationScript& script,
                          const LedgerStatement& ledger, const RunSettings& settings,
                          const Notice& notice) {
+  const NoticeForwarder forward_notices(db, notice);
   try {
     return script.transactional ? run_transactional(db, ref, script, ledger, settings, notice)
                                 : run_autocommit(db, ref, script, ledger, settings, notice);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "confiture/migrate/checksums.hpp"
 #include "confiture/migrate/ledger_maintenance.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -16,7 +17,7 @@ namespace confiture::migrate {
 int StatusReport::exit_code() const {
   if (!reachable) return static_cast<int>(ExitClass::kConnection);
   if (!ledger_exists) return static_cast<int>(ExitClass::kNoLedger);
-  return pending.empty() ? 0 : static_cast<int>(ExitClass::kFailure);
+  return pending.empty() && modified.empty() ? 0 : static_cast<int>(ExitClass::kFailure);
 }
 
 nlohmann::json StatusReport::to_json() const {
@@ -27,7 +28,9 @@ nlohmann::json StatusReport::to_json() const {
          {"name", m.name},
          {"file", m.file.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.file)},
          {"status", m.state},
-         {"applied_at", m.applied_at ? nlohmann::json(*m.applied_at) : nlohmann::json(nullptr)}});
+         {"applied_at", m.applied_at ? nlohmann::json(*m.applied_at) : nlohmann::json(nullptr)},
+         {"modified", m.modified},
+         {"has_down", m.has_down}});
   }
   return {
       {"environment", environment},
@@ -41,6 +44,8 @@ nlohmann::json StatusReport::to_json() const {
       {"applied", applied},
       {"pending", pending},
       {"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},
+      {"modified", modified},
+      {"without_down", without_down},
       {"migrations", list},
       {"lock_holder", lock_holder ? nlohmann::json{{"pid", lock_holder->pid},
                                                    {"hostname", lock_holder->hostname},
@@ -104,8 +109,10 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
 
   std::map<std::string, MigrationStatus> by_version;
   const std::string unapplied = report.reachable ? "pending" : "unknown";
-  for (const auto& f : files)
-    by_version[f.version] = {f.version, f.name, f.up_display, unapplied, {}};
+  for (const auto& f : files) {
+    by_version[f.version] = {f.version, f.name, f.up_display, unapplied, {}, false,
+                             f.down.has_value()};
+  }
   for (const auto& row : rows) {
     auto [it, added] = by_version.try_emplace(row.version);
     it->second.version = row.version;
@@ -115,8 +122,23 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
     report.applied.push_back(row.version);
   }
   if (!rows.empty()) report.current = rows.back().version;
+  for (const auto& m : check_checksums(rows, files).mismatches) {
+    auto it = by_version.find(m.version);
+    if (it == by_version.end()) continue;
+    it->second.modified = true;
+    it->second.state = "applied (modified)";
+    report.modified.push_back(m.version);
+  }
+  if (!report.modified.empty()) {
+    report.warnings.push_back(fmt::format(
+        "{} applied migration(s) changed since they were applied: {}; `confiture migrate up` "
+        "refuses to run until the files are restored (or `confiture migrate verify --fix` "
+        "records the new checksums)",
+        report.modified.size(), fmt::join(report.modified, ", ")));
+  }
   for (auto& [version, status] : by_version) {
     if (status.state == "pending") report.pending.push_back(version);
+    if (!status.has_down && !status.file.empty()) report.without_down.push_back(version);
     report.migrations.push_back(std::move(status));
   }
   return report;

@@ -4,11 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "confiture/migrate/checksums.hpp"
 #include "confiture/migrate/ledger_maintenance.hpp"
 #include "confiture/migrate/migration_script.hpp"
+#include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -104,6 +106,81 @@ std::vector<Pending> load_pending(const std::vector<MigrationFile>& files,
   return out;
 }
 
+struct SequenceValue {
+  std::string name;  // quoted, schema-qualified
+  std::string last_value;
+  bool is_called = false;
+  bool operator==(const SequenceValue&) const = default;
+};
+
+// last_value and is_called of every sequence this role may read, in one round trip.
+std::vector<SequenceValue> sequence_values(pg::Connection& db) {
+  auto names = db.exec(
+      "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE c.relkind = 'S' AND has_sequence_privilege(c.oid, 'SELECT') ORDER BY 1");
+  std::vector<SequenceValue> out;
+  if (names.empty()) return out;
+  std::string query;
+  for (const auto& row : names) {
+    const std::string name = row[0].as<std::string>();
+    if (!query.empty()) query += " UNION ALL ";
+    // The name comes quoted from format('%I.%I').
+    query += fmt::format("SELECT {}, last_value::text, is_called FROM {}", pg::quote_literal(name),
+                         name);
+  }
+  for (const auto& row : db.exec(query)) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<bool>()});
+  }
+  return out;
+}
+
+// Sequences are not transactional: the rollback leaves what the migrations drew from them
+// drawn. Put back those that moved, unless other sessions are connected to the database (they
+// may have drawn from them meanwhile, and rewinding would hand their numbers out again).
+void restore_sequences(pg::Connection& db, const std::vector<SequenceValue>& before,
+                       UpReport& report) {
+  const std::vector<SequenceValue> after = sequence_values(db);
+  std::vector<const SequenceValue*> moved;
+  for (const auto& old : before) {
+    auto now = std::find_if(after.begin(), after.end(),
+                            [&](const SequenceValue& v) { return v.name == old.name; });
+    if (now != after.end() && !(*now == old)) moved.push_back(&old);
+  }
+  if (moved.empty()) return;
+  std::vector<std::string> names;
+  for (const auto* m : moved) names.push_back(m->name);
+  const int others = db.exec(
+      "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() "
+      "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+      "AND application_name NOT LIKE 'confiture%'")[0][0].as<int>();
+  if (others > 0) {
+    report.warnings.push_back(fmt::format(
+        "the rolled-back migrations advanced sequence(s) {} (sequences are not transactional); "
+        "they are left advanced because {} other session(s) are connected and may have used "
+        "them",
+        fmt::join(names, ", "), others));
+    return;
+  }
+  std::vector<std::string> failed;
+  for (const auto* m : moved) {
+    try {
+      db.exec(fmt::format("SELECT pg_catalog.setval({}::regclass, {}, {})",
+                          pg::quote_literal(m->name), m->last_value,
+                          m->is_called ? "true" : "false"));
+      report.sequences_restored.push_back(m->name);
+    } catch (const Error&) {
+      failed.push_back(m->name);
+    }
+  }
+  if (!failed.empty()) {
+    report.warnings.push_back(fmt::format(
+        "the rolled-back migrations advanced sequence(s) {} and they could not be put back "
+        "(setval needs UPDATE on the sequence)",
+        fmt::join(failed, ", ")));
+  }
+}
+
 void dry_run_execute(MigrateSession& session, bool ledger_exists,
                      const std::vector<Pending>& pending, UpReport& report) {
   Ledger& ledger = session.ledger();
@@ -146,7 +223,9 @@ void dry_run_execute(MigrateSession& session, bool ledger_exists,
     origins.push_back({nullptr, 0});
   }
   const report::Stopwatch watch;
+  const std::vector<SequenceValue> sequences = sequence_values(session.db());
   auto failure = pg::run_script(session.db(), script, pg::TransactionEnd::kRollback);
+  restore_sequences(session.db(), sequences, report);
   if (failure) {
     const Origin& origin = origins[failure->index];
     if (!origin.pending) {
@@ -206,6 +285,7 @@ nlohmann::json UpReport::to_json() const {
                         {"dry_run_execute", dry_run_execute},
                         {"checksums_verified", checksums_verified},
                         {"ledger_created", ledger_created},
+                        {"sequences_restored", sequences_restored},
                         {"total_duration_ms", total_ms},
                         {"warnings", warnings}};
   for (const auto& m : applied) out["applied"].push_back(result_json(m, plans));
@@ -262,6 +342,9 @@ UpReport migrate_up(const MigrateProject& project, const UpOptions& options,
   if (!ledger_exists && !options.dry_run && !options.dry_run_execute) {
     ledger.ensure();
     ledger_exists = report.ledger_created = true;
+  }
+  if (!options.dry_run && !options.dry_run_execute) {
+    mark_if_protected(project, session, report.warnings);
   }
 
   if (options.dry_run) {

@@ -31,7 +31,7 @@ expect_exit 0 "$CONFITURE" migrate baseline --env local --through 20260112090000
 contains "$out" "Nothing to record"
 expect_exit 0 "$CONFITURE" migrate status --env local
 contains "$out" "Up to date"
-expect_exit 0 "$CONFITURE" migrate down --env local --steps 2
+expect_exit 0 "$CONFITURE" migrate down --env local --steps 2 --yes
 contains "$out" "Rolled back 2 migration(s)"
 [ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_attribute WHERE attname = 'bio'")" = 0 ] ||
   fail "down should have dropped users.bio"

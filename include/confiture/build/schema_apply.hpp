@@ -47,6 +47,11 @@ struct ApplyPolicy {
   bool yes = false;
   bool is_protected = false;
   bool named_explicitly = false;
+  bool target_from_environment = true;  // not --database-url / CONFITURE_DATABASE_URL
+  std::string environment;
+  // A protected environment named explicitly: record the protection mark (pg/protection.hpp)
+  // in the build's transaction, or in an unchanged database.
+  bool record_mark = false;
   std::function<bool(const std::string&)> confirm;
   RecordLedger baseline;  // empty: --no-baseline
 };
@@ -57,6 +62,7 @@ struct ApplyResult {
   bool recreated = false;
   std::size_t sessions_ended = 0;  // other sessions DROP DATABASE ... WITH (FORCE) ended
   std::optional<LedgerRows> baseline;  // what was recorded in the ledger, when asked to
+  std::vector<std::string> warnings;
 };
 
 ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& schema,

@@ -3,6 +3,7 @@
 // .down.sql must exist before anything runs (ROLLBACK_600, exit 8).
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,6 +20,10 @@ struct DownOptions {
   std::optional<std::string> to;  // migrate down-to: every applied version > to
   bool dry_run = false;           // list what would be rolled back, run nothing
   LockOptions lock;
+  bool yes = false;  // --yes: no question (a protected environment must still be named)
+  // Asks on the terminal (the question lists the statements that drop or delete); empty or
+  // false when there is none. Only called when the plan is complete and checked.
+  std::function<bool(const std::string&)> confirm;
 };
 
 struct DownReport {
@@ -34,7 +39,9 @@ struct DownReport {
 
 // Errors: PRECON_1001 (no ledger, exit 2), MIGR_100 (down-to: unknown version), ROLLBACK_600
 // (a needed .down.sql is missing: names every one; nothing runs), CONFIG_008 (steps < 1),
-// and those of run_migration.
+// SAFETY_1900/1901/1910 (pg::require_consent: not confirmed, protected environment not named,
+// a protection-marked database reached by its DSN; checked after every .down.sql parsed, before
+// the first runs), and those of run_migration.
 DownReport migrate_down(const MigrateProject& project, const DownOptions& options,
                         const config::EnvLookup& lookup, const ProgressFn& progress);
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "confiture/migrate/migrate_project.hpp"
 
@@ -14,6 +15,7 @@ namespace confiture::migrate {
 struct GeneratedMigration {
   std::string version, name, up_file, down_file;  // display paths
   bool created_directory = false;
+  std::vector<std::string> warnings;  // e.g. another migration already has this name
   nlohmann::json to_json() const;
 };
 

@@ -19,6 +19,8 @@ struct MigrationStatus {
   std::string state;  // "applied", "pending", "applied (file missing)", or "unknown" (the
                       // database could not be reached)
   std::optional<std::string> applied_at;
+  bool modified = false;  // applied, and the .up.sql changed since (checksum mismatch)
+  bool has_down = true;   // false: no .down.sql (it cannot be rolled back)
 };
 
 struct StatusReport {
@@ -30,11 +32,14 @@ struct StatusReport {
   bool built = false;          // made by `confiture build` (then, without a ledger, `up` refuses)
   std::vector<MigrationStatus> migrations;  // files and ledger rows, by version
   std::vector<std::string> applied, pending;
+  std::vector<std::string> modified;      // applied versions whose .up.sql changed since
+  std::vector<std::string> without_down;  // versions with files but no .down.sql
   std::optional<std::string> current;     // latest applied
   std::optional<LockHolder> lock_holder;  // a migration run holding the lock right now
   std::vector<std::string> warnings;
 
-  // SPEC §5: 0 up to date, 1 pending, 2 no ledger, 3 no connection.
+  // SPEC §5: 0 up to date, 1 pending or an applied file modified (as `up` would refuse),
+  // 2 no ledger, 3 no connection.
   int exit_code() const;
   nlohmann::json to_json() const;
 };

@@ -57,6 +57,8 @@ struct UpReport {
   bool dry_run_execute = false;
   bool checksums_verified = false;
   bool ledger_created = false;
+  // --dry-run-execute: sequences the rolled-back migrations advanced, set back with setval.
+  std::vector<std::string> sequences_restored;
   std::vector<std::string> warnings;
   double total_ms = 0;
 

@@ -18,6 +18,7 @@ inline constexpr const char* kConfigUnsafeSource = "CONFIG_011";
 inline constexpr const char* kConfigUsage = "CONFIG_012";
 inline constexpr const char* kConfigFileExists = "CONFIG_013";
 inline constexpr const char* kConfigIo = "CONFIG_014";
+inline constexpr const char* kConfigMisspeltKey = "CONFIG_030";
 
 // Schema build (exit 4).
 inline constexpr const char* kSchemaSyntax = "SCHEMA_200";
@@ -55,6 +56,8 @@ inline constexpr const char* kMigrSyntax = "MIGR_114";               // exit 4
 inline constexpr const char* kMigrChecksumMismatch = "MIGR_115";     // exit 1
 inline constexpr const char* kMigrBadName = "MIGR_116";              // exit 5
 inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
+inline constexpr const char* kMigrInvalidIndex = "MIGR_130";         // exit 3
+inline constexpr const char* kMigrFileNameNotUtf8 = "MIGR_131";      // exit 4
 inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
 inline constexpr const char* kBuiltWithoutLedger = "PRECON_1002";    // exit 2
 inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
@@ -89,5 +92,6 @@ inline constexpr const char* kDifferHazards = "DIFFER_404";      // exit 7: haza
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";
 inline constexpr const char* kSafetyNeedsYes = "SAFETY_1901";
 inline constexpr const char* kSafetySameDatabase = "SAFETY_1902";
+inline constexpr const char* kSafetyMarkedDatabase = "SAFETY_1910";
 
 }  // namespace confiture::codes

@@ -47,7 +47,9 @@ class MigrateFixture {
     return migrate::migrate_up(open(), options, lookup(), [](const std::string&) {});
   }
 
-  migrate::DownReport down(migrate::DownOptions options = {}) {
+  // `confirmed`: as if --yes was given (the tests of the confirmation itself pass false).
+  migrate::DownReport down(migrate::DownOptions options = {}, bool confirmed = true) {
+    if (confirmed) options.yes = true;
     return migrate::migrate_down(open(), options, lookup(), [](const std::string&) {});
   }
 
