@@ -105,8 +105,21 @@ s1_sync_checkpoint_dir_link_refused() {
   cd "$work"
 }
 
+s2_checkout_cluster_refused() {
+  # A "cluster" that came with the checkout (directories get the umask's mode, not 0700).
+  fresh_project s2_cluster
+  mkdir -m 755 "$p/.confiture/pgdata"
+  printf '15\n' >"$p/.confiture/pgdata/PG_VERSION"
+  printf "archive_command = 'touch $work/ran'\n" >"$p/.confiture/pgdata/confiture.conf"
+  expect_exit 3 "$CONFITURE" server start --project-dir "$p"
+  contains "$err" "SERVER_1805"
+  contains "$err" ".confiture/pgdata is not a private directory"
+  [ ! -e "$work/ran" ] || fail "a checkout's cluster was started"
+}
+
 s1_symlinked_state_files_refused
 s1_sync_checkpoint_dir_link_refused
+s2_checkout_cluster_refused
 s2_foreign_data_location_refused
 s2_existing_directory_not_taken_over
 echo "e2e embedded_files: ok"
