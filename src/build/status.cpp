@@ -13,7 +13,7 @@ namespace confiture::build {
 
 nlohmann::json StatusReport::to_json() const {
   using nlohmann::json;
-  return {{"environment", environment},
+  return {{"environment", environment.empty() ? json(nullptr) : json(environment)},
           {"target", target},
           {"reachable", reachable},
           {"unreachable_reason", reachable ? json(nullptr) : json(unreachable)},
@@ -27,7 +27,7 @@ nlohmann::json StatusReport::to_json() const {
 StatusReport schema_status(const config::Selection& selection, const config::EnvLookup& lookup) {
   StatusReport report;
   config::Environment env = config::select_environment(selection, lookup);
-  report.environment = env.name;
+  if (!env.file.empty()) report.environment = env.name;  // the built-in default is none
   auto loaded = load_files(discover(env));
   report.files = loaded.size();
   report.source_hash = schema_hash(loaded);

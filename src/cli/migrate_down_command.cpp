@@ -42,7 +42,7 @@ void add_migrate_down_commands(CLI::App& migrate, GlobalOptions& options, Action
       "down", "Roll back the last applied migration(s) with their .down.sql");
   add_project_options(cmd, options);
   add_output_options(cmd, options);
-  cmd->add_option("--steps", down->steps, "How many migrations to roll back (default 1)")
+  cmd->add_option("-n,--steps", down->steps, "How many migrations to roll back (default 1)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--dry-run", down->dry_run, "List what would be rolled back; change nothing");
   add_lock_options(cmd, down->lock, /*with_no_lock=*/true);

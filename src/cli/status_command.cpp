@@ -20,7 +20,8 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
       build::StatusReport r =
           build::schema_status(selection_of(options), config::process_environment());
       std::string text =
-          fmt::format("Environment:  {}\nDatabase:     {}\n", r.environment, r.target);
+          fmt::format("Environment:  {}\nDatabase:     {}\n", environment_label(r.environment),
+                      r.target);
       text += r.reachable ? "Server:       reachable\n"
                           : fmt::format("Server:       unreachable ({})\n", r.unreachable);
       text += fmt::format("Source:       {} files, hash {}\n", r.files, r.source_hash);
@@ -56,8 +57,8 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                 : pending       ? "State:        migrations pending (run confiture migrate up)\n"
                                 : "State:        up to date\n";
       }
+      if (!r.reachable) return out.unreachable(doc, text, r.unreachable);
       out.result(doc, text);
-      if (!r.reachable) return static_cast<int>(ExitClass::kConnection);
       return r.up_to_date() && !pending ? 0 : static_cast<int>(ExitClass::kFailure);
     };
   });
