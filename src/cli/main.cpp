@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <pqxx/except>
+#include <string>
+#include <vector>
 
 #include "command.hpp"
 #include "confiture/pg/dsn.hpp"
@@ -93,7 +95,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    cli::Output(options).error(cli::usage_error(app, {argv + 1, argv + argc}, e));
+    // A parse that failed before it reached --format still owes a script its JSON.
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--format=json" || args[i] == "-fjson" ||
+          ((args[i] == "--format" || args[i] == "-f") && i + 1 < args.size() &&
+           args[i + 1] == "json")) {
+        options.format = "json";
+      }
+    }
+    cli::Output(options).error(cli::usage_error(app, args, e));
     return static_cast<int>(ExitClass::kConfig);
   }
 

@@ -41,7 +41,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 const std::map<std::string, std::string>& synonyms() {
   static const std::map<std::string, std::string> words = {
       {"new", "generate"},    {"create", "generate"},         {"add", "generate"},
-      {"rollback", "down"},   {"apply", "up"},                {"migrate", "up"},
+      {"rollback", "down"},   {"apply", "up"},
       {"info", "status"},     {"verify-checksums", "verify"}, {"validate", "verify"},
       {"make", "build"},      {"setup", "init"},
   };

@@ -47,8 +47,11 @@ b5_unknown_words_are_named() {
   # CLI11's own checks keep their text, with the command named.
   expect_exit 5 "$CONFITURE" migrate baseline
   contains "$err" "confiture migrate baseline: --through is required"
+  # A script that asked for JSON gets JSON, even when the parse failed before --format.
   expect_exit 5 "$CONFITURE" buidl --format json
-  lacks "$out$err" "A subcommand is required"
+  contains "$out" '"ok": false'
+  contains "$out" "unknown command 'buidl'"
+  [ -z "$err" ] || fail "json mode keeps stderr free, got: $err"
 
   expect_exit 0 "$CONFITURE" help migrate up
   contains "$out" "Apply the pending migrations"
@@ -109,6 +112,11 @@ c12_c17_help_says_what_it_does() {
   contains "$out" "on the embedded server"
   expect_exit 0 "$CONFITURE" diff --help
   contains "$out" "Not a side of the diff"
+  "$CONFITURE" init "$work/s" >/dev/null
+  DATABASE_URL=postgresql://app@db.example/app \
+    expect_exit 5 "$CONFITURE" server url --env production --project-dir "$work/s"
+  contains "$err" "CONFIG_008"
+  contains "$err" "prints the URLs of the embedded server's databases only"
 }
 
 b5_unknown_words_are_named
