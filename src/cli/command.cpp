@@ -94,9 +94,8 @@ void add_project_dir_option(CLI::App* command, GlobalOptions& options) {
 }
 
 config::Selection selection_of(const GlobalOptions& options) {
-  for (const auto& [flag, value] :
-       {std::pair{"--project-dir", std::optional(options.project_dir)},
-        std::pair{"-c/--config", options.config_file}}) {
+  for (const auto& [flag, value] : {std::pair{"--project-dir", std::optional(options.project_dir)},
+                                    std::pair{"-c/--config", options.config_file}}) {
     if (value && value->empty()) {
       throw Error(codes::kConfigUsage, ExitClass::kConfig,
                   fmt::format("{} is an empty string", flag),

@@ -12,9 +12,9 @@ namespace {
 std::string shell_word(std::string dir) {
   // `cd -x` would read an option.
   if (!dir.empty() && dir.front() == '-') dir = "./" + dir;
-  bool plain = !dir.empty() && dir.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
-                                                     "QRSTUVWXYZ0123456789_./-+:@%,") ==
-                                   std::string::npos;
+  bool plain = !dir.empty() && dir.find_first_not_of(
+                                   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+                                   "QRSTUVWXYZ0123456789_./-+:@%,") == std::string::npos;
   if (plain) return dir;
   std::string quoted = "'";
   for (char c : dir) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);

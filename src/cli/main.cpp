@@ -33,10 +33,10 @@ Error error_of(const std::exception& e) {
     if (auto colon = operation.find(": "); colon != std::string::npos) operation.resize(colon);
     const std::string path = fs_error->path1().string();
     // A path too long for the system is too long to read: its start and its length say enough.
-    const std::string shown = path.empty()        ? "(an empty path)"
-                              : path.size() > 160 ? fmt::format("'{}...' ({} bytes)",
-                                                                path.substr(0, 80), path.size())
-                                                  : "'" + path + "'";
+    const std::string shown =
+        path.empty()        ? "(an empty path)"
+        : path.size() > 160 ? fmt::format("'{}...' ({} bytes)", path.substr(0, 80), path.size())
+                            : "'" + path + "'";
     Error error(codes::kConfigIo, ExitClass::kConfig,
                 fmt::format("{} {}: {}", operation, shown, fs_error->code().message()),
                 "check the path: that it is not empty, not too long, and that its directories "

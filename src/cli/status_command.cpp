@@ -19,9 +19,8 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
     action = [&options](const Output& out) {
       build::StatusReport r =
           build::schema_status(selection_of(options), config::process_environment());
-      std::string text =
-          fmt::format("Environment:  {}\nDatabase:     {}\n", environment_label(r.environment),
-                      r.target);
+      std::string text = fmt::format("Environment:  {}\nDatabase:     {}\n",
+                                     environment_label(r.environment), r.target);
       text += r.reachable ? "Server:       reachable\n"
                           : fmt::format("Server:       unreachable ({})\n", r.unreachable);
       text += fmt::format("Source:       {} files, hash {}\n", r.files, r.source_hash);

@@ -40,10 +40,16 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 // Words other tools use for a command confiture calls differently.
 const std::map<std::string, std::string>& synonyms() {
   static const std::map<std::string, std::string> words = {
-      {"new", "generate"},    {"create", "generate"},         {"add", "generate"},
-      {"rollback", "down"},   {"apply", "up"},
-      {"info", "status"},     {"verify-checksums", "verify"}, {"validate", "verify"},
-      {"make", "build"},      {"setup", "init"},
+      {"new", "generate"},
+      {"create", "generate"},
+      {"add", "generate"},
+      {"rollback", "down"},
+      {"apply", "up"},
+      {"info", "status"},
+      {"verify-checksums", "verify"},
+      {"validate", "verify"},
+      {"make", "build"},
+      {"setup", "init"},
   };
   return words;
 }
@@ -119,8 +125,8 @@ Error unknown_option(const CLI::App& app, const std::string& word) {
   }
   std::vector<std::string> close;
   if (word.rfind("--", 0) == 0) close = closest_words(word, longs);
-  std::string message = fmt::format("unknown option '{}' for `{}`{}", word, command_path(app),
-                                    did_you_mean(close));
+  std::string message =
+      fmt::format("unknown option '{}' for `{}`{}", word, command_path(app), did_you_mean(close));
   std::string hint = fmt::format("`{} --help` lists its options", command_path(app));
   // "confiture --env local build": the option is right, its place is not.
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
@@ -138,7 +144,7 @@ Error unknown_option(const CLI::App& app, const std::string& word) {
 
 Error unexpected_argument(const CLI::App& app, const std::string& word) {
   std::string hint = fmt::format("`{} --help` shows what it takes", command_path(app));
-  if (find_option(app, "--env")) {
+  if (find_option(app, "--database-url")) {  // a command that connects to an environment
     hint = fmt::format("to choose an environment, write `--env {}`; ", word) + hint;
   }
   Error error(codes::kConfigUsage, ExitClass::kConfig,
@@ -151,8 +157,8 @@ Error unexpected_argument(const CLI::App& app, const std::string& word) {
 Error missing_command(const CLI::App& app) {
   const bool root = app.get_parent() == nullptr;
   Error error(codes::kConfigUsage, ExitClass::kConfig,
-              fmt::format("`{}` needs a {}: {}", command_path(app),
-                          root ? "command" : "subcommand", join_words(command_names(app))),
+              fmt::format("`{}` needs a {}: {}", command_path(app), root ? "command" : "subcommand",
+                          join_words(command_names(app))),
               fmt::format("`{} --help` describes them", command_path(app)));
   error.details["command"] = command_path(app);
   return error;

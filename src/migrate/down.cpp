@@ -47,8 +47,8 @@ void require_down_files(const std::vector<Step>& steps, const std::string& dir) 
   std::vector<std::string> missing;
   for (const auto& step : steps) {
     if (!step.file) {
-      missing.push_back(fmt::format("migration {}_{} has no files in {}", step.row.version,
-                                    step.row.name, dir));
+      missing.push_back(
+          fmt::format("migration {}_{} has no files in {}", step.row.version, step.row.name, dir));
     } else if (!step.file->down) {
       missing.push_back(fmt::format("{}/{}_{}.down.sql does not exist", dir, step.file->version,
                                     step.file->name));
