@@ -90,8 +90,9 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
       ->required();
   cmd->add_option("TO", flags->to, "Desired schema: environment, DSN, or DDL file/directory")
       ->required();
-  cmd->add_option("--format", flags->format, "Output: pretty (default), sql or json")
-      ->check(CLI::IsMember({"pretty", "sql", "json"}));
+  cmd->add_option("-f,--format", flags->format,
+                  "Output: pretty (default; text is the same), sql or json")
+      ->check(CLI::IsMember({"pretty", "text", "sql", "json"}));
   cmd->add_option("--allow-hazards", flags->allow_hazards,
                   "Hazards to accept, e.g. DELETES_DATA (or all)")
       ->delimiter(',');
@@ -102,10 +103,11 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
   cmd->add_flag("--no-verify", flags->no_verify, "Do not prove the plan on a scratch copy");
   cmd->add_flag("--allow-unsupported", flags->allow_unsupported,
                 "Compare even when objects of unmodelled kinds are present");
-  cmd->add_option("--env", options.env, "Environment whose server holds scratch databases");
-  cmd->add_option("--project-dir", options.project_dir, "Project directory (default: .)");
-  cmd->add_flag("-q,--quiet", options.quiet, "Print only errors");
-  cmd->add_flag("-v,--verbose", options.verbose, "Print timings and details");
+  add_env_option(cmd, options,
+                 "Not a side of the diff: when FROM and TO are both DDL, the environment whose "
+                 "server holds the scratch databases they are built in (default: local)");
+  add_project_dir_option(cmd, options);
+  add_verbosity_options(cmd, options);
   cmd->callback([&options, &action, flags] {
     if (flags->format == "json") options.format = "json";
     action = [&options, flags](const Output& out) {

@@ -28,7 +28,10 @@ namespace {
 bool is_path(const std::string& spec, const fs::path& project_dir) {
   if (looks_like_dsn(spec)) return false;
   const fs::path path(spec);
-  return fs::exists(path) || fs::exists(project_dir / path) || spec.ends_with(".sql") ||
+  // A word too long for a file name is no file: it is looked up as an environment, and that
+  // lookup names it (the throwing forms would end in INTERNAL_001).
+  std::error_code ec;
+  return fs::exists(path, ec) || fs::exists(project_dir / path, ec) || spec.ends_with(".sql") ||
          spec.find('/') != std::string::npos;
 }
 

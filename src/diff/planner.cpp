@@ -113,8 +113,8 @@ void Planner::advise_if_large(const QualifiedName& table) {
   if (before->estimated_bytes < kLargeBytes && before->estimated_rows < kLargeRows) return;
   notes_.push_back(fmt::format(
       "{} is large (~{:.1f} GB, ~{:.0f} rows): this plan rewrites it or locks it exclusively for "
-      "as long as that takes; `confiture migrate schema-to-schema --strategy fdw` builds the new "
-      "schema beside it and cuts over with near-zero downtime",
+      "as long as that takes; run it in a maintenance window, or split the change into steps "
+      "that take no long lock (add a new column, backfill it in batches, switch, drop the old)",
       table.display(), static_cast<double>(before->estimated_bytes) / (1LL << 30),
       before->estimated_rows < 0 ? 0.0 : before->estimated_rows));
 }

@@ -105,7 +105,7 @@ class Planner {
   Step& add(Step step);
   std::vector<Step>& steps() { return steps_; }
   // A statement rewrites or exclusively locks `table` (named as `to` has it): when `from` says
-  // the table is large, a note suggests schema-to-schema instead.
+  // the table is large, a note says how long that may block, and how to avoid it.
   void advise_if_large(const QualifiedName& table);
   // Something the plan cannot do, said once in the plan's notes.
   void note(std::string text) { notes_.push_back(std::move(text)); }
