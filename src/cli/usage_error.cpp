@@ -169,7 +169,8 @@ bool looks_negative_number(const std::string& arg) {
          (std::isdigit(static_cast<unsigned char>(arg[1])) != 0 || arg[1] == '.');
 }
 
-bool takes_value(const CLI::Option& opt) { return opt.get_type_size_max() > 0; }
+// Flags are options that expect no value (expected 0), whatever their type size.
+bool takes_value(const CLI::Option& opt) { return opt.get_items_expected_max() > 0; }
 
 // How many positional values `app` accepts in all (subcommands aside).
 std::size_t positional_capacity(const CLI::App& app) {

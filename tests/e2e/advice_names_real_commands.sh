@@ -24,6 +24,7 @@ while IFS= read -r advice; do
   path=()
   for word in "${words[@]}"; do
     word="${word%[:.,;]}"
+    word="${word//\{\}/}"  # a fmt placeholder glued to a word: `migrate baseline{} --through`
     [[ "$word" =~ ^[a-z][a-z-]*$ ]] || break
     if "$CONFITURE" help "${path[@]}" "$word" >/dev/null 2>&1; then
       path+=("$word")

@@ -44,6 +44,10 @@ b5_unknown_words_are_named() {
   expect_exit 5 "$CONFITURE" build local
   contains "$err" "unexpected argument 'local' for \`confiture build\`"
   contains "$err" "--env local"
+  # A flag takes no value: the word after it is not a stray argument (a bad --steps is named).
+  expect_exit 5 "$CONFITURE" migrate down --steps 0 --yes --project-dir "$work"
+  contains "$err" "--steps must be at least 1"
+  lacks "$err" "unexpected argument"
   # CLI11's own checks keep their text, with the command named.
   expect_exit 5 "$CONFITURE" migrate baseline
   contains "$err" "confiture migrate baseline: --through is required"
