@@ -149,7 +149,8 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   conn.exec("COMMIT");
   diff::exclude_schemas(result, exclude_schemas);
   // They describe a database rather than belong to its schema: ledger, lock and build record.
-  std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder"};
+  std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder",
+                               "confiture_migration_parts"};
   if (!side.ledger_table.empty()) own.push_back(side.ledger_table);
   diff::exclude_tables(result, own);
   return result;

@@ -53,6 +53,7 @@ inline constexpr const char* kMigrSyntax = "MIGR_114";               // exit 4
 inline constexpr const char* kMigrChecksumMismatch = "MIGR_115";     // exit 1
 inline constexpr const char* kMigrBadName = "MIGR_116";              // exit 5
 inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
+inline constexpr const char* kMigrSplitChanged = "MIGR_118";         // exit 3: split file edited
 inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
 inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
 inline constexpr const char* kLockStatementTimeout = "LOCK_1310";    // exit 6
@@ -79,6 +80,7 @@ inline constexpr const char* kDifferUnverified = "DIFFER_401";   // exit 4: re-d
 inline constexpr const char* kDifferBadRename = "DIFFER_402";    // exit 4: rename annotation
 inline constexpr const char* kDifferUnsupported = "DIFFER_403";  // exit 4: unmodelled objects
 inline constexpr const char* kDifferHazards = "DIFFER_404";      // exit 7: hazards not allowed
+inline constexpr const char* kDifferNoCast = "DIFFER_405";       // exit 4: type change has no cast
 
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";
