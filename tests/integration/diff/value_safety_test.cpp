@@ -8,6 +8,7 @@
 
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/diff/differ.hpp"
+#include "confiture/diff/gate.hpp"
 #include "confiture/diff/verify.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/report/codes.hpp"
@@ -271,4 +272,34 @@ TEST_CASE("B3: SET NOT NULL through a check: add, validate, set in three transac
   CHECK(change.apply_after("INSERT INTO t VALUES (1, 'x')") == "");
   CHECK(change.value("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 't'::regclass "
                      "AND attname = 'v'") == "true");
+}
+
+TEST_CASE("C5: the DELETES_DATA gate suggests the rename annotation for a column or a table") {
+  test::TestDatabase from_db;
+  test::TestDatabase to_db;
+  pg::Connection from(from_db.dsn());
+  from.exec(
+      "CREATE TABLE posts (id int PRIMARY KEY, body text, legacy int); "
+      "CREATE TABLE clients (id int PRIMARY KEY, name text)");
+  pg::Connection to(to_db.dsn());
+  to.exec(
+      "CREATE TABLE posts (id int PRIMARY KEY, content text); "
+      "CREATE TABLE customers (id int PRIMARY KEY, name text)");
+  const auto from_catalog = catalog::read_catalog(from);
+  const auto to_catalog = catalog::read_catalog(to);
+  const diff::Plan plan = diff::plan_changes(from_catalog, to_catalog);
+  const auto suggestions = diff::rename_suggestions(from_catalog, to_catalog, {});
+  REQUIRE(suggestions.size() == 2);
+  CHECK(suggestions[0].find("`-- confiture:renamed-from body`") != std::string::npos);
+  CHECK(suggestions[0].find("column content") != std::string::npos);
+  CHECK(suggestions[1].find("`-- confiture:renamed-from clients`") != std::string::npos);
+  try {
+    diff::refuse_hazards(plan, {}, suggestions);
+    FAIL("not refused");
+  } catch (const Error& e) {
+    CHECK(e.code == std::string(codes::kDifferHazards));
+    CHECK(e.hint.find("confiture:renamed-from body") != std::string::npos);
+  }
+  // Accepted: nothing thrown.
+  diff::refuse_hazards(plan, {diff::Hazard::kDeletesData}, suggestions);
 }
