@@ -275,8 +275,11 @@ ConversionVerdict classify(const Shape& f, char f_category, const Shape& t, char
     }
     if (!text_form_is_exact(f, f_category)) return lossy(unknown);
     if (!t_bounded) return lossless();
-    return misfit(fmt::format("fails if the text of a value of {} is longer than {} characters",
-                              object, t.mods[0]));
+    ConversionVerdict verdict = misfit(fmt::format(
+        "fails if the text of a value of {} is longer than {} characters", object, t.mods[0]));
+    // An enum label may end in spaces, which the assignment rule would cut.
+    if (f_category == 'E' && t.base == "character varying") verdict.guard_length = t.mods[0];
+    return verdict;
   }
   // From a string type: valid input or an error.
   if (is_string(f)) {

@@ -261,12 +261,12 @@ void guard_length(Planner& planner, const catalog::Table& table, const catalog::
   const std::string message =
       fmt::format("{} holds a value longer than {} characters", object, length);
   Statement guard = data_change(
-      fmt::format(
-          "DO $confiture$ BEGIN LOCK TABLE {} IN ACCESS EXCLUSIVE MODE; IF EXISTS "
-          "(SELECT FROM {} WHERE char_length({}) > {}) THEN RAISE EXCEPTION USING MESSAGE = {}; "
-          "END IF; "
-          "END $confiture$",
-          target, target, ident(column.name), length, literal(message)),
+      fmt::format("DO $confiture$ BEGIN LOCK TABLE {} IN ACCESS EXCLUSIVE MODE; IF EXISTS "
+                  "(SELECT FROM {} WHERE char_length({}::text) > {}) THEN RAISE EXCEPTION USING "
+                  "MESSAGE = {}; "
+                  "END IF; "
+                  "END $confiture$",
+                  target, target, ident(column.name), length, literal(message)),
       object);
   with_hazard(guard, Hazard::kAcquiresAccessExclusiveLock,
               fmt::format("blocks reads and writes of {} while it is scanned and rewritten",

@@ -4,7 +4,7 @@
 -- VALIDATION_MAY_FAIL: fails if a value of column public.documents.body is longer than 4000 characters, trailing spaces included
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';
-DO $confiture$ BEGIN LOCK TABLE "public"."documents" IN ACCESS EXCLUSIVE MODE; IF EXISTS (SELECT FROM "public"."documents" WHERE char_length("body") > 4000) THEN RAISE EXCEPTION USING MESSAGE = 'column public.documents.body holds a value longer than 4000 characters'; END IF; END $confiture$;
+DO $confiture$ BEGIN LOCK TABLE "public"."documents" IN ACCESS EXCLUSIVE MODE; IF EXISTS (SELECT FROM "public"."documents" WHERE char_length("body"::text) > 4000) THEN RAISE EXCEPTION USING MESSAGE = 'column public.documents.body holds a value longer than 4000 characters'; END IF; END $confiture$;
 
 -- TABLE_REWRITE: rewrites public.documents and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.documents while it is rewritten

@@ -100,6 +100,17 @@ TEST_CASE("D2: narrowing varchar, char and bit varying fails on a value that doe
         "Admin/ABC/1010/short");
 }
 
+TEST_CASE("D2: an enum label with trailing spaces does not lose them in a varchar(n)") {
+  const std::string type = "CREATE TYPE mood AS ENUM ('ok', 'meh   ');";
+  Change change(type + "CREATE TABLE e (id int PRIMARY KEY, m mood)",
+                type + "CREATE TABLE e (id int PRIMARY KEY, m varchar(3))");
+  CHECK(change.apply_after("INSERT INTO e VALUES (1, 'meh   ')") == codes::kDifferUnverified);
+  Change fits(type + "CREATE TABLE e (id int PRIMARY KEY, m mood)",
+              type + "CREATE TABLE e (id int PRIMARY KEY, m varchar(3))");
+  CHECK(fits.apply_after("INSERT INTO e VALUES (1, 'ok')") == "");
+  CHECK(fits.value("SELECT m FROM e") == "ok");
+}
+
 TEST_CASE("W3: conversions that round or drop information carry DELETES_DATA and say what") {
   const struct {
     const char* from;
