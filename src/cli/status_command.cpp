@@ -47,9 +47,10 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                           "record them with `confiture migrate baseline --through {}`\n",
                           m.migrations.empty() ? "<version>" : m.migrations.back().version);
         if (!m.modified.empty()) {
-          text += fmt::format("Modified:     {} (applied, changed since; `confiture migrate up` "
-                              "refuses until restored or `confiture migrate verify --fix`)\n",
-                              fmt::join(m.modified, ", "));
+          text += fmt::format(
+              "Modified:     {} (applied, changed since; `confiture migrate up` "
+              "refuses until restored or `confiture migrate verify --fix`)\n",
+              fmt::join(m.modified, ", "));
         }
         if (!m.without_down.empty()) {
           text += fmt::format("No down file: {}\n", fmt::join(m.without_down, ", "));

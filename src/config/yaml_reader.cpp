@@ -217,8 +217,8 @@ void YamlReader::warn_unknown(const YamlEntry& entry, const std::vector<std::str
                      entry.path, meant_path, meant_path),
          fmt::format("spell it '{}' (or remove the line)", *meant));
   }
-  warn(entry.key_node, fmt::format("unknown key '{}' is ignored (did you mean '{}'?)", entry.path,
-                                   meant_path));
+  warn(entry.key_node,
+       fmt::format("unknown key '{}' is ignored (did you mean '{}'?)", entry.path, meant_path));
 }
 
 void YamlReader::notice(const YamlEntry& entry, std::string_view why) {

@@ -151,10 +151,12 @@ void restore_sequences(pg::Connection& db, const std::vector<SequenceValue>& bef
   if (moved.empty()) return;
   std::vector<std::string> names;
   for (const auto* m : moved) names.push_back(m->name);
-  const int others = db.exec(
-      "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() "
-      "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
-      "AND application_name NOT LIKE 'confiture%'")[0][0].as<int>();
+  const int others =
+      db.exec(
+            "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+            "AND application_name NOT LIKE 'confiture%'")[0][0]
+          .as<int>();
   if (others > 0) {
     report.warnings.push_back(fmt::format(
         "the rolled-back migrations advanced sequence(s) {} (sequences are not transactional); "

@@ -28,7 +28,8 @@ TEST_CASE("D3: migrate down asks with the down files' hazards, and refuses witho
   MigrateFixture f;
   f.migration("001_s", "CREATE TABLE s (id int);\nINSERT INTO s VALUES (1), (2);\n",
               "DROP TABLE s;\n");
-  f.migration("002_t", "CREATE TABLE t (id int);\n", "ALTER TABLE s DROP COLUMN id;\nDROP TABLE t;\n");
+  f.migration("002_t", "CREATE TABLE t (id int);\n",
+              "ALTER TABLE s DROP COLUMN id;\nDROP TABLE t;\n");
   f.up();
 
   migrate::DownOptions no_terminal;
@@ -76,8 +77,8 @@ TEST_CASE("D3: a protected environment needs its name and --yes; its database ca
 
   migrate::DownOptions confirmed_on_terminal;
   confirmed_on_terminal.confirm = [](const std::string&) { return true; };
-  Error e = f.error_of(
-      [&] { migrate::migrate_down(project, confirmed_on_terminal, f.lookup(), quiet); });
+  Error e =
+      f.error_of([&] { migrate::migrate_down(project, confirmed_on_terminal, f.lookup(), quiet); });
   CHECK(e.code == codes::kSafetyProtected);
   CHECK(f.exists("s"));
 
@@ -105,9 +106,9 @@ TEST_CASE("W11: a quoted tracking_table works in every migrate command") {
     f.conn().exec("CREATE SCHEMA ops");
     f.vars["TEST_DSN"] = f.db.dsn();
     f.use_env_file = true;
-    f.project.write("db/environments/local.yaml",
-                    std::string("database_url: ${TEST_DSN}\nmigration:\n  tracking_table: '") +
-                        table + "'\n");
+    f.project.write(
+        "db/environments/local.yaml",
+        std::string("database_url: ${TEST_DSN}\nmigration:\n  tracking_table: '") + table + "'\n");
     f.migration("001_a", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n");
     f.migration("002_b", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n");
     auto project = f.open();
@@ -242,7 +243,8 @@ TEST_CASE("C18: server notices raised by a migration are passed on") {
 TEST_CASE("C11: migrate generate warns when a migration with the same name exists") {
   MigrateFixture f;
   f.migration("20260105090000_add_user_bio", "SELECT 1;\n");
-  auto made = migrate::generate_migration(f.open(), "add_user_bio", std::chrono::system_clock::now());
+  auto made =
+      migrate::generate_migration(f.open(), "add_user_bio", std::chrono::system_clock::now());
   REQUIRE(made.warnings.size() == 1);
   CHECK(contains(made.warnings[0], "20260105090000_add_user_bio.up.sql"));
   CHECK(migrate::generate_migration(f.open(), "other", std::chrono::system_clock::now())

@@ -3,8 +3,8 @@
 #include "confiture/config/environment.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <catch2/catch.hpp>
+#include <cstring>
 
 #include "confiture/report/codes.hpp"
 #include "test_helpers.hpp"
@@ -478,8 +478,9 @@ build:
 migration:
   lock_timout_ms: 10
 )");
-  CHECK(any_warning_contains(env, "unknown key 'build.sortmode' is ignored (did you mean "
-                                  "'build.sort_mode'?)"));
+  CHECK(any_warning_contains(env,
+                             "unknown key 'build.sortmode' is ignored (did you mean "
+                             "'build.sort_mode'?)"));
   CHECK(any_warning_contains(env, "did you mean 'migration.lock_timeout_ms'?"));
 }
 
@@ -513,18 +514,18 @@ TEST_CASE("M1: a misspelt key that changes what a command writes is CONFIG_030, 
 
 TEST_CASE("W11: tracking_table accepts \"quoted\" parts; a bad value names file and line",
           "[config][environment]") {
-  for (const char* value : {R"('"MyLedger"')", R"('ops."Led ger"')", R"('"ops"."tb"')",
-                            R"('"a""b".c')"}) {
+  for (const char* value :
+       {R"('"MyLedger"')", R"('ops."Led ger"')", R"('"ops"."tb"')", R"('"a""b".c')"}) {
     INFO(value);
     ProjectDir project;
-    const Environment env = load(
-        project, std::string("database_url: postgresql://localhost/app\nmigration:\n"
-                             "  tracking_table: ") +
-                     value + "\n");
+    const Environment env =
+        load(project, std::string("database_url: postgresql://localhost/app\nmigration:\n"
+                                  "  tracking_table: ") +
+                          value + "\n");
     CHECK(env.migration.tracking_table == std::string(value).substr(1, std::strlen(value) - 2));
   }
-  for (const char* value : {R"('"unclosed')", R"('""')", R"('a."b"c')", R"('a b')",
-                            R"('"a".b.c')", R"('1x')"}) {
+  for (const char* value :
+       {R"('"unclosed')", R"('""')", R"('a."b"c')", R"('a b')", R"('"a".b.c')", R"('1x')"}) {
     INFO(value);
     ProjectDir project;
     const Error e = error_of([&] {
