@@ -521,6 +521,9 @@ Environment load_environment_file(const fs::path& file, const fs::path& project_
   const std::string shown = display_path(result.file, result.project_dir);
   const std::string text = read_file_text(result.file, shown);
   YamlReader reader(shown, env, result.warnings);
+  reader.set_misplaced_guarded({{"protected", "protected"},
+                                {"database_url", "database_url"},
+                                {"tracking_table", "migration.tracking_table"}});
   EnvironmentParser(result, reader).parse(reader.parse(text));
   return result;
 }

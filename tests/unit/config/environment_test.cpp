@@ -498,6 +498,10 @@ TEST_CASE("M1: a misspelt key that changes what a command writes is CONFIG_030, 
       {"database_url: postgresql://localhost/app\nmigration:\n  trackingtable: ledger\n",
        "migration.tracking_table", 3},
       {"database:\n  hots: db.internal\n  database: app\n", "database.host", 2},
+      // Mis-indented: a guarded key in the wrong mapping.
+      {"database:\n  host: db.internal\n  protected: true\n", "protected", 3},
+      {"database_url: postgresql://localhost/app\ntracking_table: ops.ledger\n",
+       "migration.tracking_table", 2},
   };
   for (const auto& c : cases) {
     INFO(c.yaml);
