@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the main job on the bundled example: builds the database of
-# db-examples/basic on the project's embedded PostgreSQL, records its migrations (the DDL already
-# holds them), rolls the last one back and forward, then syncs its data into a staging database
+# db-examples/basic on the project's embedded PostgreSQL (the build records its migrations: the
+# DDL already holds them), rolls the last one back and forward, then syncs its data into a staging database
 # with the personal data anonymised, and shows both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,6 @@ cd db-examples/basic
 # own database on the embedded server.
 "$confiture" build --env local --recreate --yes
 "$confiture" status --env local
-"$confiture" migrate baseline --env local --through 20260112090000
 "$confiture" migrate down --env local
 "$confiture" migrate up --env local
 "$confiture" migrate status --env local

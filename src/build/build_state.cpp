@@ -83,6 +83,26 @@ void write_version_file(const fs::path& project_dir, const BuildState& state) {
   write_file_atomically(version_file_path(project_dir), doc.dump(2) + "\n");
 }
 
+void check_version_file_writable(const fs::path& project_dir) {
+  const fs::path path = version_file_path(project_dir);
+  auto fail = [&](const std::string& why) {
+    return Error(codes::kSchemaWriteFailed, ExitClass::kSchema,
+                 fmt::format("cannot write {}: {}", path.string(), why),
+                 "nothing was changed; make db/ writable (the build records itself there)");
+  };
+  std::error_code ec;
+  auto status = fs::symlink_status(path, ec);
+  if (!ec && status.type() == fs::file_type::directory) throw fail("it is a directory");
+  fs::create_directories(path.parent_path(), ec);
+  // The same temporary file write_file_atomically makes, made and removed again.
+  fs::path tmp = path;
+  tmp += fmt::format(".tmp.{}", ::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (fd < 0) throw fail(std::strerror(errno));
+  ::close(fd);
+  fs::remove(tmp, ec);
+}
+
 std::optional<BuildState> read_version_file(const fs::path& project_dir) {
   std::ifstream in(version_file_path(project_dir));
   if (!in) return std::nullopt;
@@ -108,13 +128,20 @@ std::string record_insert_sql(const BuildState& state) {
       pg::quote_literal(state.tool_version));
 }
 
-std::optional<std::string> recorded_hash(pg::Connection& db) {
+std::optional<RecordedBuild> recorded_build(pg::Connection& db) {
   auto exists = db.exec(fmt::format("SELECT to_regclass({}) IS NOT NULL",
                                     pg::quote_literal(std::string("public.") + kBuildRecordTable)));
   if (!exists[0][0].as<bool>()) return std::nullopt;
   auto rows = db.exec(sql::last_build);
   if (rows.empty()) return std::nullopt;
-  return rows[0][0].as<std::string>();
+  return RecordedBuild{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(),
+                       rows[0][2].as<std::string>()};
+}
+
+std::optional<std::string> recorded_hash(pg::Connection& db) {
+  auto build = recorded_build(db);
+  if (!build) return std::nullopt;
+  return build->schema_hash;
 }
 
 }  // namespace confiture::build

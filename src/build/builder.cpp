@@ -10,6 +10,8 @@
 #include "confiture/build/schema_apply.hpp"
 #include "confiture/build/schema_source.hpp"
 #include "confiture/pg/target.hpp"
+#include "confiture/report/codes.hpp"
+#include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
 
 namespace confiture::build {
@@ -36,6 +38,60 @@ const char* outcome_name(ApplyOutcome outcome) {
   return "not_requested";
 }
 
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir) {
+  auto rel = path.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::filesystem::path resolved(const std::filesystem::path& project_dir, const std::string& p) {
+  std::filesystem::path path(p);
+  if (path.is_relative()) path = project_dir / path;
+  std::error_code ec;
+  auto canonical = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path.lexically_normal() : canonical;
+}
+
+// `-o FILE` writes only where it cannot destroy a source: not inside an include dir, the
+// migrations or the seeds (after resolving `..` and symbolic links), and not over an existing
+// file that confiture build did not write (it starts with the generated header).
+void check_output(const std::filesystem::path& output, const config::Environment& env) {
+  const std::filesystem::path target = resolved(env.project_dir, output.string());
+  const std::string shown = config::display_path(output, env.project_dir);
+  auto refuse = [&](const std::string& why, const std::string& hint) {
+    Error error(codes::kSchemaUnsafeOutput, ExitClass::kSafety,
+                fmt::format("refusing to write the generated schema to {}: {}", shown, why), hint);
+    error.details = {{"output", shown}};
+    throw error;
+  };
+  const std::string elsewhere =
+      "write it elsewhere, e.g. under db/generated/ (nothing was written)";
+  for (const auto& inc : env.include_dirs) {
+    if (is_within(target, resolved(env.project_dir, inc.path))) {
+      refuse(fmt::format("it is inside the include directory {}, a source of this build", inc.path),
+             elsewhere);
+    }
+  }
+  for (const std::string& dir :
+       {env.migration.directory, std::string("db/migrations"), std::string("db/seeds")}) {
+    if (is_within(target, resolved(env.project_dir, dir))) {
+      refuse(fmt::format("it is inside {}, which holds sources of the project", dir), elsewhere);
+    }
+  }
+  std::error_code ec;
+  auto status = std::filesystem::status(target, ec);
+  if (ec || status.type() == std::filesystem::file_type::not_found) return;
+  if (status.type() != std::filesystem::file_type::regular) {
+    refuse("it exists and is not a regular file", elsewhere);
+  }
+  if (std::filesystem::file_size(target, ec) == 0 && !ec) return;  // nothing to lose
+  if (!is_generated_schema(target)) {
+    refuse(
+        "the file exists and was not written by `confiture build` (it does not start with "
+        "the generated header)",
+        "remove it first if it may be replaced, or choose another path (nothing was written)");
+  }
+}
+
 }  // namespace
 
 nlohmann::json BuildReport::to_json() const {
@@ -50,6 +106,9 @@ nlohmann::json BuildReport::to_json() const {
           {"database", database.empty() ? nlohmann::json(nullptr) : nlohmann::json(database)},
           {"created_database", created_database},
           {"recreated_database", recreated_database},
+          {"baseline", baseline ? nlohmann::json{{"tracking_table", baseline->table},
+                                                 {"recorded", baseline->versions}}
+                                : nlohmann::json(nullptr)},
           {"durations_ms",
            {{"discover", discover_ms},
             {"read", read_ms},
@@ -67,8 +126,10 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
   report.environment = env.name;
   report.warnings = env.warnings;
 
+  if (request.output) check_output(*request.output, env);
+
   report::Stopwatch t;
-  std::vector<SourceFile> files = discover(env);
+  std::vector<SourceFile> files = discover(env, report.warnings);
   if (request.schema_only) {
     std::erase_if(files, [&](const SourceFile& f) {
       report.seed_files_left_out += f.seed ? 1 : 0;
@@ -118,6 +179,11 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     policy.record_mark =
         env.is_protected && policy.named_explicitly && policy.target_from_environment;
     policy.confirm = request.confirm;
+    policy.baseline = request.baseline;
+
+    // The version file is written after the commit: find out now, before anything is dropped,
+    // whether it can be.
+    check_version_file_writable(env.project_dir);
 
     t.restart();
     ApplyResult applied = apply_schema(resolved, parsed, state, policy);
@@ -126,7 +192,27 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     report.apply = applied.unchanged ? ApplyOutcome::kUnchanged : ApplyOutcome::kApplied;
     report.created_database = applied.created;
     report.recreated_database = applied.recreated;
-    if (!applied.unchanged) write_version_file(env.project_dir, state);
+    if (applied.sessions_ended > 0) {
+      report.warnings.push_back(
+          fmt::format("--recreate ended {} other session(s) connected to {} (DROP DATABASE ... "
+                      "WITH (FORCE))",
+                      applied.sessions_ended, report.database));
+    }
+    report.baseline = std::move(applied.baseline);
+    if (!applied.unchanged) {
+      try {
+        write_version_file(env.project_dir, state);
+      } catch (const Error& error) {
+        Error built(error.code, error.exit_class,
+                    fmt::format("{} was built and committed; only the version file failed: {}",
+                                report.database, error.what()),
+                    "the database is up to date; make db/ writable and run `confiture build "
+                    "--force` to write the version file");
+        built.details = error.details;
+        built.details["database_built"] = true;
+        throw built;
+      }
+    }
   }
   report.total_ms = total.ms();
   return report;

@@ -38,12 +38,32 @@ pg::Connection connect_admin(const std::string& dsn) {
   }
 }
 
+// Builds of one database take turns: a session-level advisory lock on the maintenance
+// connection, keyed on the database name, held until the build is over (the connection closes).
+// Class id "CFB1"; the migration lock uses another class.
+constexpr int kBuildLockClassId = 0x43464231;
+
+void lock_build(pg::Connection& admin, const pg::ResolvedTarget& target) {
+  auto rows = admin.exec(fmt::format("SELECT pg_try_advisory_lock({}, hashtext({}))",
+                                     kBuildLockClassId, pg::quote_literal(target.database)));
+  if (rows[0][0].as<bool>()) return;
+  throw Error(codes::kLockBuildRunning, ExitClass::kLock,
+              fmt::format("another `confiture build` of {} is running: not building it twice at "
+                          "once",
+                          target.description),
+              "wait for the other build to finish, then run this one again");
+}
+
 // The one rule of every destructive command (pg/protection.hpp), with the mark of the database
 // that is about to be dropped.
 void require_consent(pg::Connection& db, const pg::ResolvedTarget& target,
-                     const ApplyPolicy& policy) {
+                     const ApplyPolicy& policy, std::size_t sessions) {
   pg::DestructiveStep step;
-  step.action = "drop and recreate the database from the DDL (all its data is lost)";
+  step.action = fmt::format(
+      "drop and recreate the database from the DDL (all its data is lost{})",
+      sessions == 0
+          ? std::string()
+          : fmt::format(", and the {} other session(s) connected to it are ended", sessions));
   step.database = target.description;
   step.environment = policy.environment;
   step.is_protected = policy.is_protected;
@@ -145,6 +165,7 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   ApplyResult result;
   const std::string& name = target.database;
   pg::Connection admin = connect_admin(target.dsn);
+  lock_build(admin, target);
   std::optional<pg::Connection> db;  // the session the script runs on, once the database is kept
 
   if (pg::database_exists(admin, name)) {
@@ -163,13 +184,17 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     }
     const std::string ignored[] = {kBuildRecordTable, pg::kProtectionTable};
     if (!pg::database_is_empty(*db, ignored)) {
-      if (!policy.recreate) {
+      if (!policy.recreate && !policy.force) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
                     fmt::format("database {} is not empty", target.description),
-                    "pass --recreate to drop it and build it again from the DDL, or use "
-                    "`confiture migrate up` to change it in place");
+                    "to keep its data, change it with migrations (`confiture status` says "
+                    "whether any are missing); to rebuild it from the DDL, pass --recreate "
+                    "(its data is lost; it asks first, or pass --yes)");
       }
-      require_consent(*db, target, policy);
+      // DROP ... WITH (FORCE) ends every other session on the database: say how many.
+      const int own_pid = db->exec("SELECT pg_backend_pid()")[0][0].as<int>();
+      require_consent(*db, target, policy, pg::other_sessions(admin, name, own_pid));
+      result.sessions_ended = pg::other_sessions(admin, name, own_pid);
       db.reset();
       pg::drop_database(admin, name);
       pg::create_database(admin, name);
@@ -196,7 +221,14 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   std::optional<pg::StatementFailure> failure;
   try {
     if (!db) db.emplace(target.dsn);
-    failure = pg::run_script(*db, script);
+    // A build whose client is gone must not commit: the server checks the socket during long
+    // statements (as migrate does), and COMMIT is only sent once every result came back.
+    if (db->server_version() >= 140000) db->exec("SET client_connection_check_interval = '1s'");
+    if (policy.baseline) {
+      result.baseline = policy.baseline(*db);
+      for (const auto& sql : result.baseline->statements) script.push_back({sql, false});
+    }
+    failure = pg::run_script(*db, script, pg::TransactionEnd::kCommitAfterResults);
   } catch (const Error&) {
     if (ours) pg::drop_database(admin, name);
     throw;
@@ -208,8 +240,12 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   const std::string left = ours ? "the database was dropped again: nothing half-built is left"
                                 : "the transaction was rolled back: the database is as it was";
   if (failure->index >= schema.statements.size()) {
-    throw Error(codes::kSchemaStatementFailed, ExitClass::kSchema,
-                fmt::format("recording the build failed: {}", failure->message), left);
+    const bool ledger = failure->index >= schema.statements.size() + 2;
+    throw Error(
+        codes::kSchemaStatementFailed, ExitClass::kSchema,
+        fmt::format("recording the {} failed: {}",
+                    ledger ? "migrations in " + result.baseline->table : "build", failure->message),
+        left);
   }
   throw located_failure(schema, script, *failure, left);
 }

@@ -3,11 +3,23 @@
 
 #include "command.hpp"
 #include "confiture/build/builder.hpp"
+#include "confiture/migrate/ledger_maintenance.hpp"
 
 namespace confiture::cli {
 namespace {
 
-std::string render(const build::BuildReport& r, bool show_hash) {
+// The rebuild that "nothing to do" offers: --force drops the database, so without a terminal to
+// ask on it needs --yes to succeed.
+std::string rebuild_command(const GlobalOptions& options) {
+  std::string command = "confiture build";
+  if (options.env) command += " --env " + *options.env;
+  if (options.config_file) command += " -c " + *options.config_file;
+  command += " --force";
+  if (!can_confirm_on_tty()) command += " --yes";
+  return command;
+}
+
+std::string render(const build::BuildReport& r, bool show_hash, const GlobalOptions& options) {
   std::string text =
       fmt::format("Built {} files ({} bytes) into {}\n", r.files, r.bytes, r.output_path);
   if (r.seed_files_left_out > 0) {
@@ -22,11 +34,18 @@ std::string render(const build::BuildReport& r, bool show_hash) {
                           r.apply_ms);
       break;
     case build::ApplyOutcome::kUnchanged:
-      text += fmt::format("{} already holds this schema: nothing to do (--force rebuilds)\n",
-                          r.database);
+      text += fmt::format(
+          "{} already holds this schema: nothing to do (`{}` drops it and builds it again)\n",
+          r.database, rebuild_command(options));
       break;
     case build::ApplyOutcome::kNotRequested:
       break;
+  }
+  if (r.baseline && !r.baseline->versions.empty()) {
+    text += fmt::format(
+        "Recorded {} migration(s) as applied in {} (the DDL holds them; --no-baseline skips "
+        "this)\n",
+        r.baseline->versions.size(), r.baseline->table);
   }
   if (show_hash) text += fmt::format("Schema hash: {}\n", r.hash);
   return text;
@@ -38,7 +57,7 @@ void add_build_command(CLI::App& app, GlobalOptions& options, Action& action) {
   struct Flags {
     std::string output;
     bool schema_only = false, show_hash = false, no_apply = false, recreate = false, force = false,
-         yes = false;
+         yes = false, no_baseline = false;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand(
@@ -51,7 +70,11 @@ void add_build_command(CLI::App& app, GlobalOptions& options, Action& action) {
   cmd->add_flag("--show-hash", flags->show_hash, "Print the schema hash");
   cmd->add_flag("--no-apply", flags->no_apply, "Only write the generated file");
   cmd->add_flag("--recreate", flags->recreate, "Drop and recreate a non-empty database");
-  cmd->add_flag("--force", flags->force, "Apply even when the database holds the same hash");
+  cmd->add_flag("--force", flags->force,
+                "Rebuild even when the database holds the same hash (drops a non-empty one, "
+                "as --recreate)");
+  cmd->add_flag("--no-baseline", flags->no_baseline,
+                "Do not record the migration files as applied in the ledger");
   cmd->add_flag("-y,--yes", flags->yes, "Do not ask before dropping a database");
   cmd->callback([&options, &action, flags] {
     action = [&options, flags](const Output& out) {
@@ -64,6 +87,17 @@ void add_build_command(CLI::App& app, GlobalOptions& options, Action& action) {
       request.force = flags->force;
       request.yes = flags->yes;
       request.confirm = confirm_on_tty;
+      if (!flags->no_baseline && !flags->no_apply) {
+        // Read (and checked) before anything is written; the rows go into the build's transaction.
+        auto lookup = config::process_environment();
+        auto baseline = std::make_shared<migrate::BuildBaseline>(
+            migrate::open_project(request.selection, lookup));
+        request.baseline = [baseline](pg::Connection& db) {
+          migrate::BuildBaseline::Rows rows = baseline->rows(db);
+          return build::LedgerRows{rows.table, std::move(rows.statements),
+                                   std::move(rows.versions)};
+        };
+      }
       build::BuildReport report = build::run_build(request, config::process_environment());
       for (const auto& warning : report.warnings) out.warn(warning);
       out.verbose(fmt::format(
@@ -71,7 +105,7 @@ void add_build_command(CLI::App& app, GlobalOptions& options, Action& action) {
           "{:.1f} ms, apply {:.1f} ms, total {:.1f} ms",
           report.discover_ms, report.read_ms, report.write_ms, report.parse_ms, report.apply_ms,
           report.total_ms));
-      out.result(report.to_json(), render(report, flags->show_hash));
+      out.result(report.to_json(), render(report, flags->show_hash, options));
       return 0;
     };
   });

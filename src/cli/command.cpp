@@ -68,6 +68,8 @@ config::Selection selection_of(const GlobalOptions& options) {
   return selection;
 }
 
+bool can_confirm_on_tty() { return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO); }
+
 void warn_environment(const Output& out, const config::Environment& environment) {
   for (const auto& warning : environment.warnings) out.warn(warning);
 }
@@ -105,7 +107,7 @@ void warn_selected_environments(const CLI::App& app, const GlobalOptions& option
 }
 
 bool confirm_on_tty(const std::string& question) {
-  if (!::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) return false;
+  if (!can_confirm_on_tty()) return false;
   std::cerr << question << " [y/N] " << std::flush;
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;

@@ -69,6 +69,9 @@ void warn_selected_environments(const CLI::App& app, const GlobalOptions& option
 
 // Asks a yes/no question on the terminal; false when stdin or stderr is not a TTY.
 bool confirm_on_tty(const std::string& question);
+// Whether confirm_on_tty can ask at all (stdin and stderr are terminals): advice for a command
+// that asks adds --yes when it cannot.
+bool can_confirm_on_tty();
 
 void add_init_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_build_command(CLI::App& app, GlobalOptions& options, Action& action);

@@ -56,6 +56,13 @@ std::string render(const migrate::StatusReport& r) {
                                      "modified.\n",
                                      r.current.value_or("none")));
   }
+  if (!r.ledger_exists && r.built) {
+    return text + fmt::format(
+                      "No ledger, and the database was built from the DDL: record the "
+                      "migrations it holds with `confiture migrate baseline --through V` "
+                      "(latest: {}).\n",
+                      r.pending.back());
+  }
   return text + fmt::format("{} applied, {} pending: run `confiture migrate up`.\n",
                             r.applied.size(), r.pending.size());
 }

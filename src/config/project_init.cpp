@@ -72,8 +72,43 @@ std::vector<std::pair<std::string, std::string>> project_files(const std::string
        "SELECT id, 'Hello', 'First post', now() FROM users WHERE email = 'ada@example.com';\n"},
       {"db/seeds/test/10_fixtures.sql",
        "INSERT INTO users (email, display_name) VALUES ('test@example.com', 'Test');\n"},
-      // Changes to databases that already exist. The DDL above already has them, so a database
-      // built from it records them with `confiture migrate baseline` (docs/migrations.md).
+      // The history of the DDL above, replayable from an empty database (what `migrate generate
+      // --auto-detect` starts from): the first migration creates the schema as it first was, the
+      // next ones change it; together they give exactly db/schema/. `confiture build` records
+      // them as applied, since the DDL already holds them (docs/migrations.md).
+      {"db/migrations/20260101090000_initial_schema.up.sql",
+       "-- The schema as it first was; later migrations change it.\n"
+       "CREATE DOMAIN email_address AS TEXT CHECK (VALUE ~ '^[^@\\s]+@[^@\\s]+$');\n\n"
+       "CREATE TABLE users (\n"
+       "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+       "    email email_address NOT NULL UNIQUE,\n"
+       "    display_name TEXT NOT NULL,\n"
+       "    created_at TIMESTAMPTZ NOT NULL DEFAULT now()\n"
+       ");\n\n"
+       "CREATE TABLE posts (\n"
+       "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+       "    author_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,\n"
+       "    title TEXT NOT NULL,\n"
+       "    body TEXT NOT NULL DEFAULT '',\n"
+       "    published_at TIMESTAMPTZ\n"
+       ");\n\n"
+       "CREATE INDEX posts_author_published_idx ON posts (author_id, published_at DESC);\n\n"
+       "CREATE VIEW published_posts AS\n"
+       "SELECT p.id, p.title, p.published_at, u.display_name AS author\n"
+       "FROM posts p\n"
+       "JOIN users u ON u.id = p.author_id\n"
+       "WHERE p.published_at IS NOT NULL;\n\n"
+       "CREATE FUNCTION post_count(p_author_id BIGINT) RETURNS BIGINT\n"
+       "LANGUAGE sql STABLE AS $$\n"
+       "    SELECT count(*) FROM posts WHERE author_id = p_author_id;\n"
+       "$$;\n"},
+      {"db/migrations/20260101090000_initial_schema.down.sql",
+       "-- DELETES_DATA: drops every table of the sample schema and all their rows.\n"
+       "DROP FUNCTION post_count(BIGINT);\n"
+       "DROP VIEW published_posts;\n"
+       "DROP TABLE posts;\n"
+       "DROP TABLE users;\n"
+       "DROP DOMAIN email_address;\n"},
       {"db/migrations/20260105090000_add_user_bio.up.sql",
        "-- Users can say something about themselves.\n"
        "ALTER TABLE users ADD COLUMN bio TEXT NOT NULL DEFAULT '';\n"},

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <set>
 
 #include "confiture/pg/script.hpp"
@@ -77,6 +78,38 @@ BaselineReport baseline(const MigrateProject& project, const std::string& throug
   }
   if (!inserts.empty()) run_ledger_statements(session.db(), inserts, "recording the baseline");
   return report;
+}
+
+BuildBaseline::BuildBaseline(const MigrateProject& project) : table_(tracking_table(project)) {
+  if (!std::filesystem::is_directory(project.dir)) return;  // no migrations yet
+  for (const auto& file : project_migrations(project)) {
+    files_.push_back(
+        {file.version, file.name, checksum_of(read_migration_text(file.up, file.up_display))});
+  }
+}
+
+BuildBaseline::Rows BuildBaseline::rows(pg::Connection& db) const {
+  Ledger ledger(db, table_);
+  Rows rows;
+  rows.table = ledger.table().display();
+  std::set<std::string> applied;
+  if (ledger.exists()) {
+    for (const auto& row : ledger.applied()) applied.insert(row.version);
+  } else {
+    rows.statements = ledger.create_statements();
+  }
+  for (const auto& file : files_) {
+    if (applied.count(file.version)) continue;
+    rows.statements.push_back(
+        ledger.insert_sql(file.version, file.name, file.checksum, 0, "baseline"));
+    rows.versions.push_back(file.version);
+  }
+  return rows;
+}
+
+bool was_built(pg::Connection& db) {
+  // The build's record table (confiture::build owns it; a medium does not include another).
+  return db.exec("SELECT to_regclass('public.tb_confiture_build') IS NOT NULL")[0][0].as<bool>();
 }
 
 int VerifyReport::exit_code() const {

@@ -10,7 +10,8 @@ namespace confiture::migrate {
 
 MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool take_lock,
                                const LockOptions& lock, const std::string& command,
-                               const config::EnvLookup& lookup)
+                               const config::EnvLookup& lookup,
+                               const std::function<void(pg::Connection&, Ledger&)>& before_lock)
     : target_(project_target(project, writes, lookup)),
       db_(target_.dsn),
       ledger_(db_, tracking_table(project)) {
@@ -33,6 +34,7 @@ MigrateSession::MigrateSession(const MigrateProject& project, bool writes, bool 
         pg::quote_literal(fmt::format("{}ms", run_settings_.statement_lock_timeout_ms)));
   }
   db_.exec(settings_sql);
+  if (before_lock) before_lock(db_, ledger_);
   if (take_lock && lock.no_lock) {
     warnings_.push_back(
         "--no-lock: the migration lock is not taken; two runners at once may apply the same "

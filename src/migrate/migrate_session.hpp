@@ -2,6 +2,7 @@
 // changes the database, the session's lock_timeout, and the ledger.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +20,12 @@ class MigrateSession {
  public:
   // `command` is what the lock holder row shows ("confiture migrate up"). With take_lock false
   // (read-only commands, --dry-run, --no-lock) no lock is taken; --no-lock adds a warning.
+  // `before_lock` runs once connected, before the lock (and its holder row) is taken: a check
+  // that refuses there leaves the database untouched.
   MigrateSession(const MigrateProject& project, bool writes, bool take_lock,
                  const LockOptions& lock, const std::string& command,
-                 const config::EnvLookup& lookup);
+                 const config::EnvLookup& lookup,
+                 const std::function<void(pg::Connection&, Ledger&)>& before_lock = {});
 
   pg::Connection& db() { return db_; }
   Ledger& ledger() { return ledger_; }

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "confiture/migrate/checksums.hpp"
+#include "confiture/migrate/ledger_maintenance.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "migrate_session.hpp"
@@ -39,6 +40,7 @@ nlohmann::json StatusReport::to_json() const {
       {"reachable", reachable},
       {"unreachable", reachable ? nlohmann::json(nullptr) : nlohmann::json(unreachable)},
       {"ledger_exists", ledger_exists},
+      {"built", built},
       {"applied", applied},
       {"pending", pending},
       {"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},
@@ -76,6 +78,7 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
     report.database = session.target().description;
     report.reachable = true;
     report.ledger_exists = session.ledger().exists();
+    if (!report.ledger_exists) report.built = was_built(session.db());
     if (report.ledger_exists) rows = session.ledger().applied();
     report.lock_holder = lock_holder(session.db());
   } catch (const Error& error) {
@@ -91,7 +94,13 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
               : fmt::format("server session {} ({}) holds the migration lock", h.backend_pid,
                             h.application_name));
   }
-  if (report.reachable && !report.ledger_exists) {
+  if (report.reachable && !report.ledger_exists && report.built) {
+    report.warnings.push_back(fmt::format(
+        "{} does not exist in this database, which `confiture build` made: record the "
+        "migrations its DDL holds with `confiture migrate baseline --through V` (`migrate up` "
+        "refuses until then)",
+        report.table));
+  } else if (report.reachable && !report.ledger_exists) {
     report.warnings.push_back(fmt::format(
         "{} does not exist in this database: every migration is pending; if the schema is "
         "already there, run `confiture migrate baseline --through <version>` first",

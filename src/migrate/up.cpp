@@ -8,6 +8,7 @@
 #include <set>
 
 #include "confiture/migrate/checksums.hpp"
+#include "confiture/migrate/ledger_maintenance.hpp"
 #include "confiture/migrate/migration_script.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
@@ -255,6 +256,24 @@ void dry_run_execute(MigrateSession& session, bool ledger_exists,
   if (!report.applied.empty()) report.applied.back().duration_ms = elapsed;
 }
 
+// A database built from the DDL already holds the migrations its DDL had: with no ledger
+// recording them, `up` would run them again on top (and fail half-way, or worse). Refused
+// before the lock or the ledger is written, so the database is left exactly as it was.
+void refuse_unrecorded_build(pg::Connection& db, Ledger& ledger,
+                             const std::vector<MigrationFile>& files) {
+  if (files.empty() || ledger.exists() || !was_built(db)) return;
+  Error error(codes::kBuiltWithoutLedger, ExitClass::kNoLedger,
+              fmt::format("database \"{}\" was made by `confiture build` but has no migration "
+                          "ledger ({}): the DDL it was built from may already hold these "
+                          "migrations, and `up` would run them again; nothing was run",
+                          db.database(), ledger.table().display()),
+              fmt::format("record the migrations its DDL holds with `confiture migrate baseline "
+                          "--through V` (the latest is {}); `up` then applies the rest",
+                          files.back().version));
+  error.details = {{"table", ledger.table().display()}, {"latest", files.back().version}};
+  throw error;
+}
+
 }  // namespace
 
 nlohmann::json UpReport::to_json() const {
@@ -293,8 +312,10 @@ UpReport migrate_up(const MigrateProject& project, const UpOptions& options,
                 "`confiture migrate status` lists the versions");
   }
 
-  MigrateSession session(project, /*writes=*/!options.dry_run, /*take_lock=*/!options.dry_run,
-                         options.lock, "confiture migrate up", lookup);
+  MigrateSession session(
+      project, /*writes=*/!options.dry_run, /*take_lock=*/!options.dry_run, options.lock,
+      "confiture migrate up", lookup,
+      [&files](pg::Connection& db, Ledger& ledger) { refuse_unrecorded_build(db, ledger, files); });
   report.warnings = session.warnings();
   report.database = session.target().description;
   Ledger& ledger = session.ledger();

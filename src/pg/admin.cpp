@@ -3,8 +3,19 @@
 
 #include <fmt/format.h>
 #include <openssl/rand.h>
+#include <pthread.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <limits>
+#include <map>
+#include <mutex>
 #include <random>
+#include <regex>
+#include <thread>
 
 #include "confiture/pg/dsn.hpp"
 #include "confiture/pg/quote.hpp"
@@ -15,6 +26,7 @@ namespace confiture::pg {
 namespace {
 
 constexpr std::size_t kMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
+constexpr std::size_t kScratchHexDigits = 16;
 
 std::string random_hex(std::size_t bytes) {
   std::string raw(bytes, '\0');
@@ -94,6 +106,109 @@ SELECT
                                  WHERE classid = 'pg_namespace'::regclass))
 )sql";
 
+// Scratch databases of this process, by name, with the admin DSN that drops them: what an
+// interrupt drops before the process ends. Never destroyed (the watcher may outlive main).
+struct ScratchRegistry {
+  std::mutex mutex;
+  std::map<std::string, std::string> live;
+};
+
+ScratchRegistry& registry() {
+  static auto* instance = new ScratchRegistry;  // NOLINT(cppcoreguidelines-owning-memory)
+  return *instance;
+}
+
+std::string host_name() {
+  char buffer[256] = {};
+  if (gethostname(buffer, sizeof buffer - 1) != 0) return "?";
+  return buffer;
+}
+
+constexpr std::string_view kMarkStart = "confiture scratch database, pid ";
+
+// COMMENT ON DATABASE of every scratch database: who made it, so a later run can tell a stale
+// one (its process is gone) from one in use.
+std::string scratch_mark() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char created[32];
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return fmt::format("{}{} host {}, created {}", kMarkStart, ::getpid(), host_name(), created);
+}
+
+// A scratch database is stale when its mark says it was made on this host by a process that no
+// longer runs, or more than a day ago (no diff runs that long). Unmarked: never stale.
+bool is_stale(const std::string& mark) {
+  static const std::regex pattern(
+      R"(^confiture scratch database, pid ([0-9]+) host (.*), created ([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$)");
+  std::smatch m;
+  if (!std::regex_match(mark, m, pattern)) return false;
+  std::tm tm{};
+  tm.tm_year = std::stoi(m[3]) - 1900;
+  tm.tm_mon = std::stoi(m[4]) - 1;
+  tm.tm_mday = std::stoi(m[5]);
+  tm.tm_hour = std::stoi(m[6]);
+  tm.tm_min = std::stoi(m[7]);
+  tm.tm_sec = std::stoi(m[8]);
+  constexpr double kSafeAgeSeconds = 24 * 3600;
+  if (std::difftime(std::time(nullptr), timegm(&tm)) > kSafeAgeSeconds) return true;
+  if (m[2] != host_name()) return false;
+  const long pid = std::stol(m[1]);
+  if (pid <= 0 || pid > std::numeric_limits<pid_t>::max()) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+// Drops what earlier, interrupted runs left behind: same prefix, the scratch mark, stale.
+void drop_stale_scratch_databases(Connection& admin, const std::string& prefix) {
+  auto rows = admin.exec(
+      fmt::format("SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                  "WHERE left(datname, {}) = {} AND length(datname) = {} "
+                  "AND shobj_description(oid, 'pg_database') LIKE {}",
+                  prefix.size(), quote_literal(prefix), prefix.size() + kScratchHexDigits,
+                  quote_literal(std::string(kMarkStart) + "%")));
+  for (const auto& row : rows) {
+    if (!is_stale(row[1].as<std::string>())) continue;
+    try {
+      drop_database(admin, row[0].as<std::string>());
+    } catch (...) {  // NOLINT(bugprone-empty-catch): another role's, or in use: leave it
+    }
+  }
+}
+
+// SIGINT/SIGTERM while scratch databases exist: a thread waits for them (blocked everywhere
+// else), drops every live scratch database (WITH (FORCE) ends the main thread's sessions), and
+// then lets the signal end the process as it would have.
+void watch_interrupts() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::thread([set] {
+      int sig = 0;
+      while (sigwait(&set, &sig) != 0) {
+      }
+      {
+        std::lock_guard lock(registry().mutex);
+        for (const auto& [name, dsn] : registry().live) {
+          try {
+            Connection admin(dsn);
+            drop_database(admin, name);
+          } catch (...) {  // NOLINT(bugprone-empty-catch): the mark lets a later run drop it
+          }
+        }
+        std::signal(sig, SIG_DFL);
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+        std::raise(sig);
+      }
+      std::_Exit(128 + sig);
+    }).detach();
+  });
+}
+
 }  // namespace
 
 bool database_exists(Connection& admin, std::string_view name) {
@@ -114,6 +229,14 @@ void drop_database(Connection& admin, std::string_view name) {
   admin.exec(sql);
 }
 
+std::size_t other_sessions(Connection& admin, std::string_view name, int also_ours) {
+  auto rows = admin.exec(fmt::format(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = {} AND pid <> pg_backend_pid() "
+      "AND pid <> {} AND backend_type = 'client backend'",
+      quote_literal(name), also_ours));
+  return rows[0][0].as<std::size_t>();
+}
+
 bool database_is_empty(Connection& target, std::span<const std::string> ignore_tables) {
   auto rows =
       target.exec(fmt::format(kUserObjectsQuery, fmt::arg("ignore", text_array(ignore_tables))));
@@ -123,23 +246,41 @@ bool database_is_empty(Connection& target, std::span<const std::string> ignore_t
 ScratchDatabase::ScratchDatabase(std::string admin_dsn, std::string prefix,
                                  std::string template_name)
     : admin_dsn_(std::move(admin_dsn)) {
-  constexpr std::size_t kHexDigits = 16;
-  if (prefix.size() > kMaxIdentifierBytes - kHexDigits) {
-    prefix.resize(kMaxIdentifierBytes - kHexDigits);
+  if (prefix.size() > kMaxIdentifierBytes - kScratchHexDigits) {
+    prefix.resize(kMaxIdentifierBytes - kScratchHexDigits);
   }
-  name_ = prefix + random_hex(kHexDigits / 2);
+  name_ = prefix + random_hex(kScratchHexDigits / 2);
+  watch_interrupts();
   Connection admin(admin_dsn_);
-  create_database(admin, name_, template_name);
+  drop_stale_scratch_databases(admin, prefix);
+  // Registered before it exists and made under the registry's lock: an interrupt either comes
+  // first (nothing to drop yet, DROP IF EXISTS) or waits for the database and its mark.
+  std::lock_guard lock(registry().mutex);
+  registry().live[name_] = admin_dsn_;
+  try {
+    create_database(admin, name_, template_name);
+    admin.exec(fmt::format("COMMENT ON DATABASE {} IS {}", quote_ident(name_),
+                           quote_literal(scratch_mark())));
+  } catch (...) {
+    try {
+      drop_database(admin, name_);
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
+    }
+    registry().live.erase(name_);
+    throw;
+  }
   dsn_ = with_database(admin_dsn_, name_);
 }
 
 ScratchDatabase::~ScratchDatabase() {
+  std::lock_guard lock(registry().mutex);
   try {
     Connection admin(admin_dsn_);
     drop_database(admin, name_);
-  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; the name is
-                   // random, so a leftover database harms nobody but the disk
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; the database
+                   // carries the scratch mark, so a later run drops it once we are gone
   }
+  registry().live.erase(name_);
 }
 
 }  // namespace confiture::pg

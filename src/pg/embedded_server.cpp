@@ -3,6 +3,7 @@
 #include "confiture/pg/embedded_server.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <openssl/evp.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -46,6 +47,99 @@ std::string sha256_hex(std::string_view text) {
   return out;
 }
 
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd) : fd_(fd) {}
+  UniqueFd(UniqueFd&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  UniqueFd& operator=(UniqueFd&&) = delete;
+  ~UniqueFd() {
+    if (fd_ >= 0) close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void fail(const char* code, const std::string& message, std::string hint = {}) {
+  throw Error(code, ExitClass::kConnection, message, std::move(hint));
+}
+
+uid_t owner_uid(const std::optional<detail::ServiceUser>& user) {
+  return user ? user->uid : geteuid();
+}
+
+// A file of the project's .confiture/ (or of the data directory) opened for confiture: never
+// through a symbolic link, only a regular file with one name, owned by us or by the server's
+// user. A file this call creates is handed to `give_to` when given; an existing one never is,
+// so a checkout cannot make confiture give away or write a file that is not its own.
+UniqueFd open_own_file(const fs::path& file, int flags,
+                       const std::optional<detail::ServiceUser>& user,
+                       const std::optional<detail::ServiceUser>& give_to, const char* code) {
+  flags |= O_NOFOLLOW | O_CLOEXEC;
+  bool created = false;
+  int fd = -1;
+  if ((flags & O_CREAT) != 0) {
+    fd = open(file.c_str(), flags | O_EXCL, 0600);
+    created = fd >= 0;
+    if (fd < 0 && errno == EEXIST) fd = open(file.c_str(), flags & ~O_CREAT);
+  } else {
+    fd = open(file.c_str(), flags);
+  }
+  if (fd < 0) {
+    const int err = errno;
+    struct stat st {};
+    if (err == ELOOP || (lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode))) {
+      throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                  file.string() + " is a symbolic link: refusing to follow it",
+                  "delete it; confiture makes its own files in .confiture/ (a checkout must not "
+                  "carry them)");
+    }
+    fail(code, "cannot open " + file.string() + ": " + std::strerror(err));
+  }
+  UniqueFd owned(fd);
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                file.string() +
+                    " is not a plain file (a regular file with a single name): "
+                    "refusing to use it",
+                "delete it; confiture makes its own files in .confiture/");
+  }
+  if (created) {
+    if (give_to && fchown(fd, give_to->uid, give_to->gid) != 0) {
+      fail(code, "cannot hand " + file.string() + " to user " + give_to->name);
+    }
+    return owned;
+  }
+  const bool ours = st.st_uid == geteuid() || (user && st.st_uid == user->uid);
+  const bool usable = !give_to || st.st_uid == give_to->uid;
+  if (!ours || !usable) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                fmt::format("{} belongs to uid {}, not to {}: refusing to use it", file.string(),
+                            st.st_uid, give_to ? give_to->name : std::string("this user")),
+                "delete it if it is left over; confiture makes its own files in .confiture/");
+  }
+  return owned;
+}
+
+std::string read_own_file(const fs::path& file, const std::optional<detail::ServiceUser>& user) {
+  UniqueFd fd = open_own_file(file, O_RDONLY, user, std::nullopt, codes::kServerStartFailed);
+  std::string text;
+  char buffer[4096];
+  for (;;) {
+    ssize_t n = read(fd.get(), buffer, sizeof buffer);
+    if (n > 0) {
+      text.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      break;
+    }
+  }
+  return text;
+}
+
 std::string read_trimmed(const fs::path& file) {
   std::ifstream in(file);
   std::stringstream buffer;
@@ -65,7 +159,28 @@ struct Layout {
   fs::path relocated_base;  // /var/tmp/confiture-<hash>, used when root cannot share the project
 };
 
-Layout layout_of(const fs::path& project_dir) {
+// .confiture/ itself: a directory of ours, not a symbolic link to somewhere else.
+void check_state_dir(const fs::path& state_dir) {
+  struct stat st {};
+  if (lstat(state_dir.c_str(), &st) != 0) return;  // not made yet
+  if (!S_ISDIR(st.st_mode)) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                state_dir.string() +
+                    (S_ISLNK(st.st_mode) ? " is a symbolic link" : " is not a directory") +
+                    ": refusing to keep the embedded server's files there",
+                "delete it; confiture makes .confiture/ itself (keep it out of version control)");
+  }
+  if (st.st_uid != geteuid()) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                fmt::format("{} belongs to uid {}, not to this user: refusing to use it",
+                            state_dir.string(), st.st_uid),
+                "delete it if it is left over; confiture makes .confiture/ itself");
+  }
+}
+
+// With `refuse_bad_location` false, a data-location that names a place confiture would not
+// have chosen is ignored (destroy: only what is surely ours is removed) instead of refused.
+Layout layout_of(const fs::path& project_dir, bool refuse_bad_location = true) {
   Layout layout;
   // Twelve hex digits keep two projects apart; the full path would not fit in sun_path.
   std::string hash = sha256_hex(project_dir.string()).substr(0, 12);
@@ -73,9 +188,25 @@ Layout layout_of(const fs::path& project_dir) {
   layout.socket_dir = fs::path("/tmp") / ("confiture-" + hash);
   layout.relocated_base = fs::path("/var/tmp") / ("confiture-" + hash);
   layout.base_dir = layout.state_dir;
-  std::error_code ec;
-  if (fs::exists(layout.state_dir / kLocationFile, ec)) {
-    layout.base_dir = read_trimmed(layout.state_dir / kLocationFile);
+  check_state_dir(layout.state_dir);
+  const fs::path location_file = layout.state_dir / kLocationFile;
+  struct stat st {};
+  if (lstat(location_file.c_str(), &st) == 0) {
+    std::string location = read_own_file(location_file, detail::service_user());
+    while (!location.empty() && (location.back() == '\n' || location.back() == ' ')) {
+      location.pop_back();
+    }
+    // The only place confiture itself ever records (the root case, see initialize).
+    if (location == layout.relocated_base.string()) {
+      layout.base_dir = layout.relocated_base;
+    } else if (refuse_bad_location) {
+      throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                  fmt::format("{} names {}, which is not where confiture keeps this project's "
+                              "server ({}): refusing to use it",
+                              location_file.string(), location, layout.relocated_base.string()),
+                  "delete " + location_file.string() +
+                      "; confiture writes it itself when the data must live outside the project");
+    }
   }
   layout.data_dir = layout.base_dir / "pgdata";
   layout.log_file = layout.base_dir / "server.log";
@@ -108,36 +239,13 @@ std::optional<int> running_pid(const Layout& layout) {
   return pid;
 }
 
-class UniqueFd {
- public:
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  UniqueFd(UniqueFd&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  UniqueFd& operator=(UniqueFd&&) = delete;
-  ~UniqueFd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-[[noreturn]] void fail(const char* code, const std::string& message, std::string hint = {}) {
-  throw Error(code, ExitClass::kConnection, message, std::move(hint));
-}
-
 // Serialises start/stop/destroy of one project across processes. O_CLOEXEC matters: a lock
 // descriptor inherited by the postmaster would hold the lock for as long as the server runs.
 class ProjectLock {
  public:
   explicit ProjectLock(const fs::path& file)
-      : fd_(open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
-    if (fd_.get() < 0) {
-      fail(codes::kServerStartFailed, "cannot open the embedded server's lock file " +
-                                          file.string() + ": " + std::strerror(errno));
-    }
+      : fd_(open_own_file(file, O_RDWR | O_CREAT, detail::service_user(), std::nullopt,
+                          codes::kServerStartFailed)) {
     while (flock(fd_.get(), LOCK_EX) != 0) {
       if (errno != EINTR) {
         fail(codes::kServerStartFailed,
@@ -163,56 +271,75 @@ std::string log_tail(const fs::path& log_file, std::size_t max_lines = 20) {
   return tail.empty() ? std::string("\n  (the log is empty)") : tail;
 }
 
-uid_t owner_uid(const std::optional<detail::ServiceUser>& user) {
-  return user ? user->uid : geteuid();
-}
-
 // A directory only the server's user can enter. It may sit in a world-writable place (/tmp),
-// so one that someone else made, or a symlink, is refused rather than used.
+// so one that someone else made, or a symlink, is refused rather than used. Only a directory
+// this call made is handed to the server's user; an existing one must already be its, mode 0700.
 void ensure_private_dir(const fs::path& dir, const std::optional<detail::ServiceUser>& user,
                         const char* code) {
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+  const bool created = mkdir(dir.c_str(), 0700) == 0;
+  if (!created && errno != EEXIST) {
     fail(code, "cannot create " + dir.string() + ": " + std::strerror(errno));
   }
   struct stat st {};
   if (lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
     fail(code, dir.string() + " is not a directory");
   }
-  if (user && st.st_uid == 0 && chown(dir.c_str(), user->uid, user->gid) != 0) {
-    fail(code,
-         "cannot hand " + dir.string() + " to user " + user->name + ": " + std::strerror(errno));
+  if (created) {
+    if (user && lchown(dir.c_str(), user->uid, user->gid) != 0) {
+      fail(code,
+           "cannot hand " + dir.string() + " to user " + user->name + ": " + std::strerror(errno));
+    }
+    return;
   }
-  if (lstat(dir.c_str(), &st) != 0 || st.st_uid != owner_uid(user)) {
-    fail(code, dir.string() + " belongs to another user; refusing to use it",
-         "remove " + dir.string() + " if it is left over from an earlier run");
+  if (st.st_uid != owner_uid(user) || (st.st_mode & 077) != 0) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                fmt::format("{} already exists and {}: refusing to use it", dir.string(),
+                            st.st_uid != owner_uid(user)
+                                ? fmt::format("belongs to uid {}, not to {}", st.st_uid,
+                                              user ? user->name : std::string("this user"))
+                                : std::string("others may enter it (mode is not 0700)")),
+                "remove " + dir.string() + " if it is left over from an earlier run");
   }
-  chmod(dir.c_str(), 0700);
+}
+
+// The data directory of an initialised cluster: a real directory of the server's user.
+void check_data_dir(const Layout& layout, const std::optional<detail::ServiceUser>& user) {
+  struct stat st {};
+  if (lstat(layout.data_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
+      st.st_uid != owner_uid(user)) {
+    throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                layout.data_dir.string() +
+                    " is not a directory of the embedded server's user (a symbolic link, or "
+                    "someone else's): refusing to use it",
+                "delete it; confiture makes the cluster itself (keep .confiture/ out of version "
+                "control)");
+  }
 }
 
 // The server log, appended to by us (initdb, pg_ctl output) and by the server itself.
 UniqueFd open_log(const Layout& layout, const std::optional<detail::ServiceUser>& user,
                   const char* code) {
-  UniqueFd fd(open(layout.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
-  if (fd.get() < 0) {
-    fail(code, "cannot open " + layout.log_file.string() + ": " + std::strerror(errno));
-  }
-  if (user && fchown(fd.get(), user->uid, user->gid) != 0) {
-    fail(code, "cannot hand " + layout.log_file.string() + " to user " + user->name);
-  }
-  return fd;
+  return open_own_file(layout.log_file, O_WRONLY | O_CREAT | O_APPEND, user, user, code);
 }
 
+// Writes (kTruncate) or appends to a file of ours; a file it creates goes to `give_to`.
+enum class WriteMode { kTruncate, kAppend };
 void write_file(const fs::path& file, const std::string& text,
-                const std::optional<detail::ServiceUser>& user, std::ios::openmode mode) {
-  {
-    std::ofstream out(file, mode);
-    out << text;
-    if (!out.flush()) {
-      fail(codes::kServerInitFailed, "cannot write " + file.string());
-    }
+                const std::optional<detail::ServiceUser>& give_to, WriteMode mode) {
+  UniqueFd fd =
+      open_own_file(file, O_WRONLY | O_CREAT | (mode == WriteMode::kAppend ? O_APPEND : 0),
+                    detail::service_user(), give_to, codes::kServerInitFailed);
+  if (mode == WriteMode::kTruncate && ftruncate(fd.get(), 0) != 0) {
+    fail(codes::kServerInitFailed, "cannot write " + file.string() + ": " + std::strerror(errno));
   }
-  if (user && chown(file.c_str(), user->uid, user->gid) != 0) {
-    fail(codes::kServerInitFailed, "cannot hand " + file.string() + " to user " + user->name);
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = write(fd.get(), text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      fail(codes::kServerInitFailed, "cannot write " + file.string() + ": " + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(n);
   }
 }
 
@@ -248,7 +375,7 @@ Layout initialize(const fs::path& project_dir, Layout layout,
     // /root): keep the cluster in /var/tmp and remember where.
     ensure_private_dir(layout.relocated_base, user, codes::kServerInitFailed);
     write_file(layout.state_dir / kLocationFile, layout.relocated_base.string() + "\n",
-               std::nullopt, std::ios::trunc);
+               std::nullopt, WriteMode::kTruncate);
     layout = layout_of(project_dir);
   }
   if (layout.base_dir != layout.state_dir) {
@@ -270,8 +397,8 @@ Layout initialize(const fs::path& project_dir, Layout layout,
          "see " + layout.log_file.string());
   }
   write_file(layout.data_dir / "postgresql.conf",
-             std::string("\ninclude = '") + kSettingsFile + "'\n", user, std::ios::app);
-  write_file(layout.data_dir / kSettingsFile, settings(layout), user, std::ios::trunc);
+             std::string("\ninclude = '") + kSettingsFile + "'\n", user, WriteMode::kAppend);
+  write_file(layout.data_dir / kSettingsFile, settings(layout), user, WriteMode::kTruncate);
   return layout;
 }
 
@@ -329,14 +456,16 @@ void EmbeddedServer::start() {
     fail(codes::kServerStartFailed,
          "cannot create " + layout.state_dir.string() + ": " + ec.message());
   }
+  check_state_dir(layout.state_dir);
   ProjectLock lock(layout.state_dir / "server.lock");
   layout = layout_of(project_dir_);
   if (running_pid(layout)) return;
   if (!is_initialized(layout)) layout = initialize(project_dir_, layout, user);
 
+  check_data_dir(layout, user);
   fs::path bin = find_pg_bindir(cluster_major(layout));
   // Rewritten at every start, so a cluster made by an older confiture gets today's settings.
-  write_file(layout.data_dir / kSettingsFile, settings(layout), user, std::ios::trunc);
+  write_file(layout.data_dir / kSettingsFile, settings(layout), user, WriteMode::kTruncate);
   // The pid file of a crashed server names a dead process, or one that is not ours
   // (running_pid said so): postgres itself would refuse to start on it.
   fs::remove(layout.data_dir / "postmaster.pid", ec);
@@ -379,13 +508,18 @@ void EmbeddedServer::stop() {
 }
 
 void EmbeddedServer::destroy() {
-  stop();
-  Layout layout = layout_of(project_dir_);
+  try {
+    stop();
+  } catch (const Error& error) {
+    // A data-location naming somewhere else was never ours to run or remove: drop the record.
+    if (error.code != codes::kServerUnsafeFile) throw;
+  }
+  Layout layout = layout_of(project_dir_, /*refuse_bad_location=*/false);
   std::error_code ec;
   if (!fs::exists(layout.state_dir, ec)) return;
   {
     ProjectLock lock(layout.state_dir / "server.lock");
-    layout = layout_of(project_dir_);
+    layout = layout_of(project_dir_, /*refuse_bad_location=*/false);
     // Only what we made is removed, never whatever a tampered location file might name.
     fs::remove_all(layout.data_dir, ec);
     fs::remove(layout.log_file, ec);

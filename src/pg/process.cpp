@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,6 +45,14 @@ bool drop_privileges(const std::optional<ServiceUser>& user) {
   if (!user) return true;
   return setgroups(user->groups.size(), user->groups.data()) == 0 && setgid(user->gid) == 0 &&
          setuid(user->uid) == 0;
+}
+
+// In the child: a program starts with no signal blocked, whatever the parent blocked (the
+// scratch-database watcher blocks SIGINT and SIGTERM; exec would pass that on).
+void unblock_signals() {
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
 }
 
 int wait_for(pid_t pid) {
@@ -95,6 +104,7 @@ int run_program(const std::vector<std::string>& argv, const std::optional<Servic
       dup2(output_fd, STDERR_FILENO);
     }
     close_range(3, ~0U, 0);
+    unblock_signals();
     if (!drop_privileges(user) || chdir("/") != 0) _exit(127);
     execv(args.argv[0], args.argv.data());
     _exit(127);
@@ -124,6 +134,7 @@ std::optional<std::string> capture_output(const std::vector<std::string>& argv) 
     }
     dup2(fds[1], STDOUT_FILENO);
     close_range(3, ~0U, 0);
+    unblock_signals();
     execv(args.argv[0], args.argv.data());
     _exit(127);
   }

@@ -92,9 +92,12 @@ std::optional<StatementFailure> run_unit(Pipeline& pipeline,
                                          std::span<const ScriptStatement> statements,
                                          std::size_t first, std::size_t last, bool transactional,
                                          TransactionEnd end) {
+  const bool late_commit = transactional && end == TransactionEnd::kCommitAfterResults;
   if (transactional) pipeline.send("BEGIN");
   for (std::size_t i = first; i < last; ++i) pipeline.send(std::string(statements[i].sql));
-  if (transactional) pipeline.send(end == TransactionEnd::kCommit ? "COMMIT" : "ROLLBACK");
+  if (transactional && !late_commit) {
+    pipeline.send(end == TransactionEnd::kCommit ? "COMMIT" : "ROLLBACK");
+  }
   pipeline.sync();
 
   std::optional<StatementFailure> failure;
@@ -106,8 +109,14 @@ std::optional<StatementFailure> run_unit(Pipeline& pipeline,
   };
   if (transactional) note(first, pipeline.read_query());
   for (std::size_t i = first; i < last; ++i) note(i, pipeline.read_query());
-  if (transactional) note(last - 1, pipeline.read_query());
+  if (transactional && !late_commit) note(last - 1, pipeline.read_query());
   pipeline.read_sync();
+  if (late_commit && !failure) {
+    pipeline.send("COMMIT");
+    pipeline.sync();
+    note(last - 1, pipeline.read_query());
+    pipeline.read_sync();
+  }
 
   if (failure && pipeline.in_transaction()) {
     pipeline.send("ROLLBACK");

@@ -36,23 +36,24 @@ std::optional<Checkpoint> read_checkpoint(const std::filesystem::path& file) {
     for (const auto& name : json.at("finished"))
       checkpoint.finished.insert(name.get<std::string>());
     checkpoint.deferred_restored = json.value("deferred_restored", false);
+    if (json.contains("keys")) {
+      checkpoint.keys = json.at("keys").get<std::map<std::string, std::string>>();
+    }
     return checkpoint;
   } catch (const nlohmann::json::exception& e) {
     throw checkpoint_error(file, std::string("unreadable: ") + e.what());
   }
 }
 
-void write_checkpoint(const std::filesystem::path& file, const Checkpoint& checkpoint) {
-  nlohmann::json json = {{"version", 1},
-                         {"plan", checkpoint.plan},
-                         {"finished", checkpoint.finished},
-                         {"deferred_restored", checkpoint.deferred_restored}};
-  std::string text = json.dump(2) + "\n";
+namespace {
+
+// `text` into `file` through a temp file, fsync and rename: a crash leaves the old or the new one.
+void replace_file(const std::filesystem::path& file, const std::string& text) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
   std::filesystem::path temp = file;
   temp += ".tmp";
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) throw checkpoint_error(file, std::strerror(errno));
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
             ::fsync(fd) == 0;
@@ -60,6 +61,37 @@ void write_checkpoint(const std::filesystem::path& file, const Checkpoint& check
   if (!ok || std::rename(temp.c_str(), file.c_str()) != 0) {
     throw checkpoint_error(file, std::strerror(errno));
   }
+}
+
+}  // namespace
+
+void write_checkpoint(const std::filesystem::path& file, const Checkpoint& checkpoint) {
+  nlohmann::json json = {{"version", 1},
+                         {"plan", checkpoint.plan},
+                         {"finished", checkpoint.finished},
+                         {"deferred_restored", checkpoint.deferred_restored}};
+  if (checkpoint.keys) json["keys"] = *checkpoint.keys;
+  replace_file(file, json.dump(2) + "\n");
+}
+
+std::map<std::string, std::string> read_key_record(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return {};
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    return nlohmann::json::parse(text.str()).at("keys").get<std::map<std::string, std::string>>();
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(codes::kSyncBadResume, ExitClass::kConfig,
+                fmt::format("key record {}: unreadable: {}", file.string(), e.what()),
+                "delete it, then run a full sync (without --incremental)");
+  }
+}
+
+void write_key_record(const std::filesystem::path& file,
+                      const std::map<std::string, std::string>& keys) {
+  nlohmann::json json = {{"version", 1}, {"keys", keys}};
+  replace_file(file, json.dump(2) + "\n");
 }
 
 void remove_checkpoint(const std::filesystem::path& file) {

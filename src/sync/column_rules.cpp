@@ -57,14 +57,17 @@ void apply_column_rules(const std::vector<SelectedTable>& tables,
     if (!table) {
       unknown.push_back(
           ambiguous.empty()
-              ? fmt::format("{}: table {} does not exist in the source", rule.origin, rule.table)
+              ? fmt::format("{}: table {} does not exist in the source", rule.origin,
+                            reference_display(rule.table))
               : fmt::format("{}: table {} is ambiguous ({}); qualify it with its schema",
-                            rule.origin, rule.table, fmt::join(ambiguous, ", ")));
+                            rule.origin, reference_display(rule.table),
+                            fmt::join(ambiguous, ", ")));
       continue;
     }
     if (!table->column(rule.column)) {
       unknown.push_back(fmt::format("{}: column {}.{} does not exist in the source", rule.origin,
-                                    table->name.display(), rule.column));
+                                    table->name.display(),
+                                    catalog::QualifiedName{"", rule.column}.display()));
       continue;
     }
     for (std::size_t i = 0; i < tables.size(); ++i) {

@@ -17,6 +17,7 @@ struct Term {
   std::string_view words;
   std::string_view category;
   std::string_view text_strategy;
+  bool text_only = false;  // the words mean personal data only in a text column (`login`)
 };
 
 // Checked in this order, the first match wins: specific phrases come before the general words
@@ -52,12 +53,53 @@ constexpr std::array kTerms = {
     Term{"account_number", "credit_card", "hash"},
     Term{"account_no", "credit_card", "hash"},
     Term{"bank_account", "credit_card", "hash"},
+    // Card and account numbers: the kind word followed by any word for "number".
+    Term{"card_no", "credit_card", "credit_card"},
+    Term{"card_num", "credit_card", "credit_card"},
+    Term{"card_nr", "credit_card", "credit_card"},
+    Term{"card_nbr", "credit_card", "credit_card"},
+    Term{"cardno", "credit_card", "credit_card"},
+    Term{"cardnum", "credit_card", "credit_card"},
+    Term{"ccn", "credit_card", "credit_card"},
+    Term{"acct_no", "credit_card", "hash"},
+    Term{"acct_num", "credit_card", "hash"},
+    Term{"acct_nr", "credit_card", "hash"},
+    Term{"acct_nbr", "credit_card", "hash"},
+    Term{"acct_number", "credit_card", "hash"},
+    Term{"acctno", "credit_card", "hash"},
+    Term{"account_num", "credit_card", "hash"},
+    Term{"account_nr", "credit_card", "hash"},
+    Term{"account_nbr", "credit_card", "hash"},
+    Term{"accountnumber", "credit_card", "hash"},
+    Term{"accountno", "credit_card", "hash"},
+    Term{"routing_number", "credit_card", "hash"},
+    Term{"sort_code", "credit_card", "hash"},
+    Term{"bic", "credit_card", "hash"},
+    Term{"swift_code", "credit_card", "hash"},
     Term{"ssn", "ssn", "hash"},
     Term{"social_security", "ssn", "hash"},
     Term{"national_id", "ssn", "hash"},
     Term{"passport", "ssn", "hash"},
     Term{"tax_id", "ssn", "hash"},
     Term{"taxid", "ssn", "hash"},
+    Term{"tax_number", "ssn", "hash"},
+    Term{"tax_no", "ssn", "hash"},
+    Term{"tax_code", "ssn", "hash"},
+    Term{"taxno", "ssn", "hash"},
+    Term{"tin", "ssn", "hash"},
+    Term{"vat_number", "ssn", "hash"},
+    Term{"vat_no", "ssn", "hash"},
+    Term{"vat_num", "ssn", "hash"},
+    Term{"vat_id", "ssn", "hash"},
+    Term{"vat_code", "ssn", "hash"},
+    Term{"vat_registration", "ssn", "hash"},
+    Term{"vatin", "ssn", "hash"},
+    Term{"ein", "ssn", "hash"},
+    Term{"fiscal_code", "ssn", "hash"},
+    Term{"id_number", "ssn", "hash"},
+    Term{"id_card", "ssn", "hash"},
+    Term{"identity_number", "ssn", "hash"},
+    Term{"personal_number", "ssn", "hash"},
     Term{"nin", "ssn", "hash"},
     Term{"sin", "ssn", "hash"},
     Term{"driver_license", "ssn", "hash"},
@@ -66,6 +108,27 @@ constexpr std::array kTerms = {
     Term{"driving_licence", "ssn", "hash"},
     Term{"license_number", "ssn", "hash"},
     Term{"licence_number", "ssn", "hash"},
+    Term{"license_plate", "vehicle", "hash"},
+    Term{"licence_plate", "vehicle", "hash"},
+    Term{"number_plate", "vehicle", "hash"},
+    Term{"plate_number", "vehicle", "hash"},
+    Term{"registration_plate", "vehicle", "hash"},
+    Term{"vin", "vehicle", "hash"},
+    Term{"device_id", "device", "hash"},
+    Term{"deviceid", "device", "hash"},
+    Term{"device_token", "token", "hash"},
+    Term{"imei", "device", "hash"},
+    Term{"imsi", "device", "hash"},
+    Term{"meid", "device", "hash"},
+    Term{"udid", "device", "hash"},
+    Term{"idfa", "device", "hash"},
+    Term{"idfv", "device", "hash"},
+    Term{"advertising_id", "device", "hash"},
+    Term{"ad_id", "device", "hash"},
+    Term{"browser_fingerprint", "device", "hash"},
+    Term{"device_fingerprint", "device", "hash"},
+    Term{"user_agent", "device", "redact"},
+    Term{"useragent", "device", "redact"},
     Term{"ip", "ip", "ip"},
     Term{"ipaddr", "ip", "ip"},
     Term{"ipaddress", "ip", "ip"},
@@ -141,6 +204,9 @@ constexpr std::array kTerms = {
     Term{"nick_name", "name", "hash"},
     Term{"screen_name", "name", "hash"},
     Term{"login_name", "name", "hash"},
+    Term{"login", "name", "hash", true},  // last_login (a time) is not a name
+    Term{"logon", "name", "hash", true},
+    Term{"handle", "name", "hash", true},
     Term{"address", "address", "address"},
     Term{"addresses", "address", "address"},
     Term{"addr", "address", "address"},
@@ -161,6 +227,91 @@ constexpr std::array kTerms = {
     Term{"geolocation", "location", "redact"},
     Term{"coordinates", "location", "redact"},
     Term{"coords", "location", "redact"},
+    // Pay and money of a person.
+    Term{"salary", "financial", "redact"},
+    Term{"salaries", "financial", "redact"},
+    Term{"wage", "financial", "redact"},
+    Term{"wages", "financial", "redact"},
+    Term{"income", "financial", "redact"},
+    Term{"compensation", "financial", "redact"},
+    Term{"credit_score", "financial", "redact"},
+    Term{"net_worth", "financial", "redact"},
+    // Health.
+    Term{"medical", "health", "redact"},
+    Term{"medical_record", "health", "redact"},
+    Term{"mrn", "health", "redact"},
+    Term{"diagnosis", "health", "redact"},
+    Term{"diagnoses", "health", "redact"},
+    Term{"diagnostic", "health", "redact"},
+    Term{"health_record", "health", "redact"},
+    Term{"health_data", "health", "redact"},
+    Term{"health_condition", "health", "redact"},
+    Term{"prescription", "health", "redact"},
+    Term{"prescriptions", "health", "redact"},
+    Term{"medication", "health", "redact"},
+    Term{"medications", "health", "redact"},
+    Term{"allergy", "health", "redact"},
+    Term{"allergies", "health", "redact"},
+    Term{"disability", "health", "redact"},
+    Term{"blood_type", "health", "redact"},
+    Term{"icd", "health", "redact"},
+    Term{"symptoms", "health", "redact"},
+    Term{"insurance_number", "health", "hash"},
+    // Special categories of personal data.
+    Term{"gender", "sensitive", "redact"},
+    Term{"sex", "sensitive", "redact"},
+    Term{"ethnicity", "sensitive", "redact"},
+    Term{"race", "sensitive", "redact"},
+    Term{"religion", "sensitive", "redact"},
+    Term{"sexual_orientation", "sensitive", "redact"},
+    Term{"political", "sensitive", "redact"},
+};
+
+// Roots found inside a word written without separators ("useremail", "homephone", "vatnumber"):
+// long and specific enough not to occur in harmless words. Checked after the whole-word terms,
+// in this order.
+constexpr std::array kRoots = {
+    Term{"password", "password", "redact"},
+    Term{"passwd", "password", "redact"},
+    Term{"token", "token", "hash"},
+    Term{"secret", "token", "hash"},
+    Term{"apikey", "token", "hash"},
+    Term{"creditcard", "credit_card", "credit_card"},
+    Term{"cardnumber", "credit_card", "credit_card"},
+    Term{"cardno", "credit_card", "credit_card"},
+    Term{"iban", "credit_card", "hash"},
+    Term{"acctno", "credit_card", "hash"},
+    Term{"accountnumber", "credit_card", "hash"},
+    Term{"accountno", "credit_card", "hash"},
+    Term{"passport", "ssn", "hash"},
+    Term{"taxid", "ssn", "hash"},
+    Term{"taxnumber", "ssn", "hash"},
+    Term{"vatnumber", "ssn", "hash"},
+    Term{"vatno", "ssn", "hash"},
+    Term{"vatid", "ssn", "hash"},
+    Term{"licenseplate", "vehicle", "hash"},
+    Term{"licenceplate", "vehicle", "hash"},
+    Term{"deviceid", "device", "hash"},
+    Term{"imei", "device", "hash"},
+    Term{"ipaddr", "ip", "ip"},
+    Term{"email", "email", "email"},
+    Term{"phone", "phone", "phone"},
+    Term{"birth", "birth", "redact"},
+    Term{"firstname", "name", "first_name"},
+    Term{"lastname", "name", "last_name"},
+    Term{"surname", "name", "last_name"},
+    Term{"fullname", "name", "name"},
+    Term{"username", "name", "hash"},
+    Term{"nickname", "name", "hash"},
+    Term{"address", "address", "address"},
+    Term{"street", "address", "address"},
+    Term{"zipcode", "address", "redact"},
+    Term{"postcode", "address", "redact"},
+    Term{"postalcode", "address", "redact"},
+    Term{"salary", "financial", "redact"},
+    Term{"medical", "health", "redact"},
+    Term{"diagnos", "health", "redact"},
+    Term{"prescription", "health", "redact"},
 };
 
 // A last word that makes the column a number about personal data rather than the data itself.
@@ -307,9 +458,18 @@ std::optional<PiiMatch> detect_pii(std::string_view column_name, std::string_vie
 
   std::optional<Term> found;
   for (const Term& term : kTerms) {
+    if (term.text_only && kind != TypeKind::kText) continue;
     if (contains_phrase(words, term.words)) {
       found = term;
       break;
+    }
+  }
+  for (std::size_t i = 0; !found && i < kRoots.size(); ++i) {
+    for (const std::string& word : words) {
+      if (word.find(kRoots[i].words) != std::string::npos) {
+        found = kRoots[i];
+        break;
+      }
     }
   }
   // A column called just `name` is most often a person's; elsewhere "name" needs a qualifier.

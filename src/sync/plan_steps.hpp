@@ -2,6 +2,7 @@
 // problems it finds instead of throwing, so that a refusal lists every problem at once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,13 @@ void order_tables(const std::vector<SelectedTable>& tables, const catalog::Catal
 void apply_subset(const std::vector<SelectedTable>& tables,
                   const std::vector<std::pair<const catalog::Table*, std::string>>& where,
                   std::vector<TablePlan>& plans, std::vector<std::string>& problems);
+
+// where_condition.cpp: why a --where condition cannot be spliced as one expression (a scanner
+// or parser error, a ')' closing what it did not open, a ';'), or nullopt when it can.
+std::optional<std::string> where_condition_problem(const std::string& condition);
+
+// The condition as sync splices it: "(\n" condition "\n)", so a trailing `-- comment` ends at
+// the newline and the closing parenthesis stays code.
+std::string parenthesised_condition(const std::string& condition);
 
 }  // namespace confiture::sync

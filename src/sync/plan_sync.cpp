@@ -166,11 +166,17 @@ SyncPlan plan_sync(const catalog::Catalog& source, const catalog::Catalog& targe
     if (!table) {
       problems.push_back(
           ambiguous.empty()
-              ? fmt::format("--where {}: no such table in the source", reference)
-              : fmt::format("--where {}: ambiguous ({})", reference, fmt::join(ambiguous, ", ")));
+              ? fmt::format("--where {}: no such table in the source", reference_display(reference))
+              : fmt::format("--where {}: ambiguous ({})", reference_display(reference),
+                            fmt::join(ambiguous, ", ")));
+      continue;
+    }
+    if (auto problem = where_condition_problem(condition)) {
+      problems.push_back(fmt::format("--where {}: {}", table->name.display(), *problem));
       continue;
     }
     where.emplace_back(table, condition);
+    result.conditions.push_back({table->name, table->kind, condition});
   }
   if (problems.empty()) apply_subset(tables, where, plans, problems);
   if (!problems.empty()) {

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <utility>
 
+#include "confiture/catalog/qualified_name.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "confiture/report/located_error.hpp"
@@ -207,6 +208,7 @@ class ProfileParser {
                            "profile format file needs a `tables:` mapping"
                          : "");
       }
+      check_table_key(table);
       parse_rules(table.value, table.key, table.key);
     }
   }
@@ -249,6 +251,7 @@ class ProfileParser {
     require_map(tables->value, tables->value, "tables", "a mapping of table: {rules: [...]}");
     for (const Entry& table : entries(tables->value, "tables")) {
       const std::string path = child("tables", table.key);
+      check_table_key(table);
       require_map(table.value, table.place(), path, "a mapping with `rules:`");
       bool has_rules = false;
       for (const Entry& entry : entries(table.value, path)) {
@@ -302,6 +305,16 @@ class ProfileParser {
     require_map(incremental.value, incremental.value, "incremental", "a mapping of table: column");
     for (const Entry& entry : entries(incremental.value, "incremental")) {
       profile_.incremental[entry.key] = text(entry, child("incremental", entry.key));
+    }
+  }
+
+  // A table key is a name as SQL writes it (catalog::parse_qualified_name, bare parts kept as
+  // written): `public."a""b; drop table x"` is the table a"b; drop table x in public (M8).
+  void check_table_key(const Entry& table) const {
+    if (!catalog::parse_qualified_name(table.key, false)) {
+      fail(table.key_node, fmt::format("'{}' is not a table name", table.key),
+           "write table or schema.table; put a part that holds dots or double quotes in double "
+           "quotes, doubling the quotes inside: public.\"a\"\"b\"");
     }
   }
 

@@ -1,14 +1,22 @@
-// run_sync(): connect, refuse the same database, open the snapshot, plan, confirm, empty the
-// selected tables once, copy them on `jobs` workers (a table starts when its parents are in),
-// restore cycle-breaking keys, move sequences past the copied values.
+// run_sync(): connect, refuse the same database, open the snapshot, plan, check every --where on
+// the source and the keys against the checkpoint, confirm, open the workers' sessions, and only
+// then empty the selected tables once, copy them on `jobs` workers (a table starts when its
+// parents are in), restore cycle-breaking keys, move sequences past the copied values.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
+#include "anonymize/keyed_hash.hpp"
 #include "checkpoint.hpp"
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/pg/connection.hpp"
@@ -17,12 +25,13 @@
 #include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
 #include "confiture/sync/sync.hpp"
+#include "plan_steps.hpp"
 #include "sql_text.hpp"
 #include "table_copy.hpp"
 
 namespace confiture::sync {
 namespace sql {
-extern const std::string_view same_session;
+extern const std::string_view same_database;
 extern const std::string_view session_settings;
 }  // namespace sql
 
@@ -33,19 +42,46 @@ std::string replace(std::string text, std::string_view from, const std::string& 
   return text;
 }
 
+// Source and target are the same database when the target sees, in its own database, a lock the
+// source session has just taken: a session-level advisory lock on a random key, released at
+// once. Unlike a session's details in pg_stat_activity, pg_locks lists every session's locks to
+// every role, so the answer does not depend on what the target role may see (D1). Another
+// cluster cannot hold the same random key on the source's backend pid in the target's database.
 void refuse_same_database(pg::Connection& source, pg::Connection& target) {
-  auto me = source.exec(
-      "SELECT pg_backend_pid(), backend_start::text FROM pg_stat_activity "
-      "WHERE pid = pg_backend_pid()");
-  if (me.empty()) return;
-  std::string query = replace(std::string(sql::same_session), "$PID", me[0][0].c_str());
-  query = replace(query, "$START", pg::quote_literal(me[0][1].c_str()));
-  auto seen = target.exec(query);
-  if (!seen.empty() && seen[0][0].as<bool>()) {
-    throw Error(codes::kSafetySameDatabase, ExitClass::kSafety,
-                fmt::format("refusing to sync database \"{}\" into itself", target.database()),
-                "--from and --to name the same database; check both environments");
+  std::random_device device;
+  std::mt19937_64 random(
+      ((static_cast<std::uint64_t>(device()) << 32) | device()) ^
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const std::uint64_t key = random() & 0x7fffffffffffffffull;  // a positive bigint
+    const std::string lock = fmt::format("SELECT pg_try_advisory_lock({}), pg_backend_pid()", key);
+    auto taken = source.exec(lock);
+    if (!taken[0][0].as<bool>()) continue;  // someone holds this key: draw another
+    const std::string pid = taken[0][1].c_str();
+    bool same = false;
+    try {
+      std::string query =
+          replace(std::string(sql::same_database), "$CLASSID", std::to_string(key >> 32));
+      query = replace(query, "$OBJID", std::to_string(key & 0xffffffffull));
+      query = replace(query, "$PID", pid);
+      same = target.exec(query)[0][0].as<bool>();
+    } catch (...) {
+      source.exec(fmt::format("SELECT pg_advisory_unlock({})", key));
+      throw;
+    }
+    source.exec(fmt::format("SELECT pg_advisory_unlock({})", key));
+    if (same) {
+      throw Error(codes::kSafetySameDatabase, ExitClass::kSafety,
+                  fmt::format("refusing to sync database \"{}\" into itself", target.database()),
+                  "--from and --to name the same database; check both environments");
+    }
+    return;
   }
+  throw Error(codes::kSafetySameDatabase, ExitClass::kSafety,
+              "refusing to sync: cannot tell whether source and target are the same database "
+              "(no free advisory lock key on the source)",
+              "run again; if this repeats, something on the source takes advisory locks on "
+              "random keys");
 }
 
 // Session settings of every connection; from PostgreSQL 14 a session whose client died (Ctrl-C
@@ -143,6 +179,118 @@ std::string sequences_sql(const SyncPlan& plan) {
   return fmt::format("SELECT {}", fmt::join(calls, ", "));
 }
 
+// What the server said, without our "query failed on database ...: " prefix.
+std::string server_message(const Error& error) {
+  std::string text = error.what();
+  const std::string_view prefix = "query failed on database \"";
+  if (text.rfind(prefix, 0) == 0) {
+    auto colon = text.find("\": ");
+    if (colon != std::string::npos) text = text.substr(colon + 3);
+  }
+  if (text.rfind("ERROR:  ", 0) == 0) text = text.substr(8);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Every --where, alone on its table and then as part of each table's closed filter, planned
+// (EXPLAIN, not run) by the source inside the read-only snapshot: a condition the server
+// refuses stops the sync before anything is written (D4), as SYNC_309 naming the table.
+void validate_filters(pg::Connection& source, const SyncPlan& plan) {
+  std::vector<std::string> problems;
+  auto check = [&](const std::string& select, const std::string& what) {
+    source.exec("SAVEPOINT confiture_where");
+    try {
+      source.exec("EXPLAIN (COSTS OFF) " + select);
+      source.exec("RELEASE SAVEPOINT confiture_where");
+    } catch (const Error& error) {
+      if (error.code != codes::kConnQueryFailed) throw;
+      source.exec("ROLLBACK TO SAVEPOINT confiture_where");
+      problems.push_back(fmt::format("{}: {}", what, server_message(error)));
+    }
+  };
+  for (const WhereCondition& where : plan.conditions) {
+    check(fmt::format("SELECT 1 FROM {} t WHERE {}", relation(where.table, where.kind),
+                      parenthesised_condition(where.condition)),
+          fmt::format("--where {}", where.table.display()));
+  }
+  if (problems.empty()) {
+    for (const TablePlan& table : plan.tables) {
+      if (!table.filter.empty()) {
+        check(source_select(table), fmt::format("the subset of {}", table.name.display()));
+      }
+    }
+  }
+  if (!problems.empty()) {
+    std::string message =
+        "cannot sync: the source refuses a --where condition (nothing was changed)";
+    for (const std::string& problem : problems) message += "\n  - " + problem;
+    Error error(codes::kSyncBadWhere, ExitClass::kConfig, message,
+                "fix the condition: it is SQL evaluated on the source table (alias t), e.g. "
+                "--where \"orders=created_at > now() - interval '30 days'\"");
+    error.details["problems"] = problems;
+    throw error;
+  }
+}
+
+// A fingerprint of each key: HMAC-SHA-256 of a fixed label under the key (never the key itself),
+// 128 bits in hex, by the variable the key was read from.
+std::map<std::string, std::string> key_fingerprints(const KeyRing& keys) {
+  std::map<std::string, std::string> fingerprints;
+  for (const auto& [variable, key] : keys.keys) {
+    anonymize::KeyedHash hash(key, "confiture sync key fingerprint", "");
+    const auto digest = hash.digest("v1");
+    std::string hex;
+    for (std::size_t i = 0; i < 16; ++i) hex += fmt::format("{:02x}", digest[i]);
+    fingerprints.emplace(variable, hex);
+  }
+  return fingerprints;
+}
+
+// The first variable whose key differs from the one recorded for it, if any.
+std::optional<std::string> changed_key(const std::map<std::string, std::string>& recorded,
+                                       const std::map<std::string, std::string>& now) {
+  for (const auto& [variable, fingerprint] : now) {
+    auto before = recorded.find(variable);
+    if (before != recorded.end() && before->second != fingerprint) return variable;
+  }
+  return std::nullopt;
+}
+
+std::filesystem::path key_record_file(const std::filesystem::path& checkpoint) {
+  return checkpoint.parent_path() / (checkpoint.stem().string() + ".keys.json");
+}
+
+// The two sessions of one worker, opened (and the snapshot imported) before anything is
+// emptied, so a server without enough free connections fails with nothing changed (W6).
+struct WorkerSessions {
+  pg::Connection from, into;
+};
+
+std::vector<std::unique_ptr<WorkerSessions>> open_workers(const Endpoint& source_end,
+                                                          const Endpoint& target_end, int jobs,
+                                                          const std::string& snapshot) {
+  std::vector<std::unique_ptr<WorkerSessions>> sessions;
+  try {
+    for (int w = 0; w < jobs; ++w) {
+      auto session = std::make_unique<WorkerSessions>(
+          WorkerSessions{pg::Connection(source_end.dsn), pg::Connection(target_end.dsn)});
+      prepare_session(session->from);
+      prepare_session(session->into);
+      begin_snapshot(session->from, snapshot);
+      sessions.push_back(std::move(session));
+    }
+  } catch (Error& error) {
+    if (error.code == codes::kConnFailed) {
+      error.hint = fmt::format(
+          "nothing was changed: {} job{} need{} {} connections to each server (one per job and "
+          "one more); lower --jobs or free connections",
+          jobs, jobs == 1 ? "" : "s", jobs == 1 ? "s" : "", jobs + 1);
+    }
+    throw;
+  }
+  return sessions;
+}
+
 // Runs the copy of every unfinished table on `jobs` workers, parents before children.
 class Scheduler {
  public:
@@ -220,6 +368,7 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
   report.jobs = options.jobs > 0 ? options.jobs : std::min(4, cores);
   report.jobs = std::max(1, std::min<int>(report.jobs, static_cast<int>(plan.tables.size())));
   KeyRing keys = read_keys(plan, options, env);
+  validate_filters(source, plan);
 
   if (options.dry_run) {
     for (const TablePlan& table : plan.tables) {
@@ -232,6 +381,8 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
   }
 
   const bool incremental = options.plan.incremental;
+  const std::map<std::string, std::string> fingerprints = key_fingerprints(keys);
+  const std::filesystem::path key_record = key_record_file(options.checkpoint);
   Checkpoint checkpoint;
   checkpoint.plan = plan_summary(plan, incremental);
   if (options.resume) {
@@ -249,8 +400,32 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
                   "interrupted sync",
                   "resume with the same options as the interrupted run, or run without --resume");
     }
+    if (previous->keys) {
+      if (auto variable = changed_key(*previous->keys, fingerprints)) {
+        throw Error(codes::kAnonKeyChanged, ExitClass::kConfig,
+                    fmt::format("cannot resume: ${} holds a different anonymization key from the "
+                                "interrupted sync (nothing was changed); the tables it finished "
+                                "were anonymized under the other key",
+                                *variable),
+                    "resume with the key of the interrupted run, or run without --resume to "
+                    "copy every table again under this key");
+      }
+    }
     checkpoint = *previous;
   }
+  if (incremental) {
+    if (auto variable = changed_key(read_key_record(key_record), fingerprints)) {
+      throw Error(codes::kAnonKeyChanged, ExitClass::kConfig,
+                  fmt::format("cannot sync incrementally: ${} holds a different anonymization key "
+                              "from the last sync between these databases (nothing was "
+                              "changed); the rows already in the target were anonymized under "
+                              "the other key",
+                              *variable),
+                  "use the key of the earlier syncs, or run a full sync (without --incremental) "
+                  "to copy every table again under this key");
+    }
+  }
+  checkpoint.keys = fingerprints;
 
   std::vector<bool> finished(plan.tables.size(), false);
   std::vector<const TablePlan*> to_empty;
@@ -271,7 +446,14 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
     }
   }
 
+  // Every check that can fail without writing is done; the last one is that the workers can
+  // connect. Only then the checkpoint, the key record and the TRUNCATE.
+  std::vector<std::unique_ptr<WorkerSessions>> sessions =
+      open_workers(source_end, target_end, report.jobs, snapshot);
   write_checkpoint(options.checkpoint, checkpoint);
+  std::map<std::string, std::string> record = read_key_record(key_record);
+  for (const auto& [variable, fingerprint] : fingerprints) record[variable] = fingerprint;
+  if (!fingerprints.empty()) write_key_record(key_record, record);
   if (!incremental && !to_empty.empty()) target.exec(truncate_sql(to_empty));
 
   std::mutex report_mutex;
@@ -280,13 +462,10 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
     if (finished[i]) reports[i] = report_of(plan.tables[i], "resumed");
   }
   Scheduler scheduler(plan, finished);
-  auto worker = [&] {
+  auto worker = [&](WorkerSessions& session) {
     try {
-      pg::Connection from(source_end.dsn);
-      pg::Connection into(target_end.dsn);
-      prepare_session(from);
-      prepare_session(into);
-      begin_snapshot(from, snapshot);
+      pg::Connection& from = session.from;
+      pg::Connection& into = session.into;
       while (auto next = scheduler.next()) {
         const TablePlan& table = plan.tables[*next];
         report::Stopwatch table_clock;
@@ -314,6 +493,13 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
         error.hint =
             "tables finished before the failure are kept: run the same command with "
             "--resume once the server is reachable";
+      } else if (options.resume && error.code == codes::kSyncCopyFailed &&
+                 error.details.value("sqlstate", "") == "23503") {
+        // The source changed since the interrupted run: the rows read now reference parents the
+        // first run did not copy, and another --resume reads them again (M7).
+        error.hint =
+            "the source changed since the interrupted sync, so its finished tables no longer "
+            "match: run the same command without --resume to copy every table again";
       }
       scheduler.fail(std::make_exception_ptr(error));
     } catch (...) {
@@ -321,7 +507,7 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
     }
   };
   std::vector<std::thread> workers;
-  for (int w = 0; w < report.jobs; ++w) workers.emplace_back(worker);
+  for (auto& session : sessions) workers.emplace_back(worker, std::ref(*session));
   for (std::thread& thread : workers) thread.join();
   if (scheduler.failure()) std::rethrow_exception(scheduler.failure());
 

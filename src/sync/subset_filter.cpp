@@ -32,7 +32,7 @@ class SubsetBuilder {
 
   std::string seed(std::size_t i, const std::string& alias) {
     auto own = where.find(i);
-    if (own != where.end()) return "(" + own->second + ")";
+    if (own != where.end()) return parenthesised_condition(own->second);
     std::vector<std::string> parts;
     for (const Link& link : links) {
       if (link.child != i || !restricted[link.parent]) continue;

@@ -45,6 +45,16 @@ std::string source_copy(const TablePlan& table, const std::string& extra_filter)
                      filters.empty() ? "" : fmt::format(" WHERE {}", fmt::join(filters, " AND ")));
 }
 
+}  // namespace
+
+std::string source_select(const TablePlan& table) {
+  return fmt::format("SELECT {} FROM {} t{}", quoted_columns(table.columns, "t"),
+                     relation(table.name, table.kind),
+                     table.filter.empty() ? "" : fmt::format(" WHERE ({})", table.filter));
+}
+
+namespace {
+
 Error copy_error(const TablePlan& table, const pg::StatementFailure& failure, bool in_source) {
   std::string message =
       fmt::format("copying {} failed {}: {}", table.name.display(),

@@ -26,6 +26,9 @@ struct CopyCounts {
   std::uint64_t rows = 0, bytes = 0;
 };
 
+// The SELECT that reads `table`'s copied columns and filter from the source (alias t).
+std::string source_select(const TablePlan& table);
+
 // `source` is inside the snapshot's transaction; `target` is idle. `on_rows` is called every
 // few thousand rows with the counts so far. Throws SYNC_303 naming the table (and the row and
 // column the server names), SYNC_307 when `interrupted` is set, CONN_1701 on a lost session.

@@ -1,8 +1,10 @@
 // Table globs and references for sync.
 #include "table_patterns.hpp"
 
+#include <fmt/format.h>
 #include <fnmatch.h>
 
+#include <optional>
 #include <string>
 
 namespace confiture::sync {
@@ -22,18 +24,18 @@ bool table_matches(std::string_view pattern, const catalog::QualifiedName& table
 
 const catalog::Table* find_table(const std::vector<const catalog::Table*>& tables,
                                  std::string_view reference, std::vector<std::string>* ambiguous) {
-  auto dot = reference.find('.');
-  if (dot != std::string_view::npos) {
-    catalog::QualifiedName name{std::string(reference.substr(0, dot)),
-                                std::string(reference.substr(dot + 1))};
+  const std::optional<catalog::QualifiedName> name =
+      catalog::parse_qualified_name(reference, false);
+  if (!name) return nullptr;
+  if (!name->schema.empty()) {
     for (const catalog::Table* table : tables) {
-      if (table->name == name) return table;
+      if (table->name == *name) return table;
     }
     return nullptr;
   }
   std::vector<const catalog::Table*> found;
   for (const catalog::Table* table : tables) {
-    if (table->name.name == reference) found.push_back(table);
+    if (table->name.name == name->name) found.push_back(table);
   }
   if (found.size() == 1) return found.front();
   for (const catalog::Table* table : found) {
@@ -43,6 +45,18 @@ const catalog::Table* find_table(const std::vector<const catalog::Table*>& table
     for (const catalog::Table* table : found) ambiguous->push_back(table->name.display());
   }
   return nullptr;
+}
+
+std::string reference_display(std::string_view reference) {
+  const std::optional<catalog::QualifiedName> name =
+      catalog::parse_qualified_name(reference, false);
+  if (!name) {
+    return fmt::format(
+        "'{}' (not a table name: quote a part that holds dots or quotes, "
+        "\"like\"\"this\", or write schema.table)",
+        reference);
+  }
+  return name->display();
 }
 
 bool has_selected_ancestor(const catalog::Catalog& catalog, const catalog::Table& table,

@@ -16,10 +16,16 @@ namespace confiture::sync {
 bool table_matches(std::string_view pattern, const catalog::QualifiedName& table);
 
 // The table a reference names among `tables`: `schema.table` exactly, or an unqualified name
-// that is unique across schemas (or found in `public`). Returns nullptr when nothing matches;
+// that is unique across schemas (or found in `public`). The reference is read by
+// catalog::parse_qualified_name with bare parts kept as written (case included): a part in
+// double quotes may hold dots and quotes (`public."a""b"` is the table a"b). Returns nullptr when nothing matches;
 // `ambiguous` is set to the candidates when several do.
 const catalog::Table* find_table(const std::vector<const catalog::Table*>& tables,
                                  std::string_view reference, std::vector<std::string>* ambiguous);
+
+// A reference as messages show it: the name it reads as, quoted where needed
+// (`public."a""b"`), or the text with why it is not a name.
+std::string reference_display(std::string_view reference);
 
 // Whether one of the partition ancestors of `table` (its parent, the parent's parent, ...) is
 // `selected`: such a partition is copied and emptied through that ancestor.

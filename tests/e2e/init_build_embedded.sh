@@ -1,6 +1,6 @@
 # The newcomer's path: init a project, build it on the embedded server (started on demand),
-# check status, rebuild is a no-op, record the sample migrations the DDL already holds, roll
-# them back and forward again, init refuses to overwrite.
+# check status, rebuild is a no-op, the sample migrations the DDL already holds were recorded by
+# the build, roll them back and forward again, init refuses to overwrite.
 source "$(dirname "$0")/lib.sh"
 p="$work/my app"
 export NO_COLOR=1
@@ -13,9 +13,10 @@ expect_exit 3 "$CONFITURE" status
 contains "$out" "Server:       unreachable"
 expect_exit 0 "$CONFITURE" build --env local
 contains "$out" "on the embedded server (created)"
+contains "$out" "Recorded 3 migration(s) as applied in tb_confiture"
 expect_exit 0 "$CONFITURE" status --env local
 contains "$out" "up to date"
-contains "$out" "migrate baseline --through 20260112090000"
+lacks "$out" "migrate baseline"
 expect_exit 0 "$CONFITURE" build --env local
 contains "$out" "nothing to do"
 
@@ -25,9 +26,9 @@ contains "$url" "my_app_local"
 [ "$(psql "$url" -X -A -t -c 'SELECT count(*) FROM published_posts')" = 1 ] ||
   fail "the development seeds should publish one post"
 
-expect_exit 2 "$CONFITURE" migrate status --env local
+expect_exit 0 "$CONFITURE" migrate status --env local
 expect_exit 0 "$CONFITURE" migrate baseline --env local --through 20260112090000
-contains "$out" "Recorded 2 migration(s)"
+contains "$out" "Nothing to record"
 expect_exit 0 "$CONFITURE" migrate status --env local
 contains "$out" "Up to date"
 expect_exit 0 "$CONFITURE" migrate down --env local --steps 2 --yes
@@ -36,7 +37,7 @@ contains "$out" "Rolled back 2 migration(s)"
   fail "down should have dropped users.bio"
 expect_exit 1 "$CONFITURE" migrate status --env local
 expect_exit 1 "$CONFITURE" status --env local
-contains "$out" "Migrations:   0 applied, 2 pending"
+contains "$out" "Migrations:   1 applied (0 since the build), 2 pending"
 expect_exit 0 "$CONFITURE" migrate up --env local
 contains "$out" "Applied 2 migration(s)"
 [ "$(psql "$url" -X -A -t -c "SELECT count(*) FROM pg_indexes WHERE indexname = 'posts_published_at_idx'")" = 1 ] ||

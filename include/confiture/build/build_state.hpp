@@ -24,12 +24,23 @@ struct BuildState {
 
 std::filesystem::path version_file_path(const std::filesystem::path& project_dir);
 void write_version_file(const std::filesystem::path& project_dir, const BuildState& state);
+// Throws SCHEMA_207 when write_version_file would fail (the path is a directory, db/ is not
+// writable): checked before a build drops or changes anything.
+void check_version_file_writable(const std::filesystem::path& project_dir);
 std::optional<BuildState> read_version_file(const std::filesystem::path& project_dir);
 
 // SQL that creates the record table if needed and records this build (run inside the build's
 // transaction, so the record exists exactly when the schema does).
 std::string record_table_sql();
 std::string record_insert_sql(const BuildState& state);
+
+// The last build recorded in this database; nullopt when it was never built.
+struct RecordedBuild {
+  std::string schema_hash;
+  std::string built_at;  // ISO 8601 UTC
+  std::string environment;
+};
+std::optional<RecordedBuild> recorded_build(pg::Connection& db);
 
 // The hash recorded by the last build of this database; nullopt when it was never built.
 std::optional<std::string> recorded_hash(pg::Connection& db);

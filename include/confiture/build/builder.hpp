@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "confiture/build/schema_apply.hpp"
 #include "confiture/config/connection_source.hpp"
 #include "confiture/config/environment.hpp"
 
@@ -20,11 +21,16 @@ struct BuildRequest {
   bool schema_only = false;
   bool no_apply = false;
   bool recreate = false;
-  bool force = false;  // apply even when the database already holds this schema hash
-  bool yes = false;    // consent to destroy data given up front
+  // Rebuild even when the database already holds this schema hash; a non-empty database is
+  // dropped and recreated as with --recreate (same consent).
+  bool force = false;
+  bool yes = false;  // consent to destroy data given up front
   // Asked before dropping a database when `yes` is false; the CLI prompts on a TTY and says no
   // otherwise. Never called for a protected environment (those need `yes`).
   std::function<bool(const std::string& question)> confirm;
+  // Auto-baseline: the ledger rows recorded with the schema (the CLI passes the migrate
+  // module's); empty with --no-baseline.
+  RecordLedger baseline;
 };
 
 enum class ApplyOutcome { kNotRequested, kApplied, kUnchanged };
@@ -41,6 +47,7 @@ struct BuildReport {
   std::string database;  // the database applied to (no credentials)
   bool created_database = false;
   bool recreated_database = false;
+  std::optional<LedgerRows> baseline;  // what the apply recorded in the migration ledger
   double discover_ms = 0, read_ms = 0, parse_ms = 0, write_ms = 0, apply_ms = 0, total_ms = 0;
   std::vector<std::string> warnings;
 

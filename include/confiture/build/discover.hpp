@@ -18,8 +18,13 @@ struct SourceFile {
 
 // Include dirs are taken by `order` (then as listed); inside one dir, files sort by path, one
 // path component at a time (alphabetical, or by uppercase hex prefix in hex mode). A file
-// reached twice keeps its first place. Errors: a missing dir with auto_discover off
-// (SCHEMA_201), no file at all (SCHEMA_205).
+// reached twice (the same device and inode, through two include dirs or symbolic links) keeps its
+// first place. Symbolic links are followed; a directory is read once, so a link loop ends. A
+// dangling or self-referencing link is left out with a message in `warnings`, for the CLI to show.
+// Errors: a missing dir with auto_discover off (SCHEMA_201), no file at all (SCHEMA_205).
+std::vector<SourceFile> discover(const config::Environment& env,
+                                 std::vector<std::string>& warnings);
+// The same, warnings dropped (callers that only read the files).
 std::vector<SourceFile> discover(const config::Environment& env);
 
 // The Python tool's seed rule: a directory component containing "seed" or "seeds" as a whole

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,19 @@ struct ParsedSchema {
 // Top-level BEGIN/COMMIT are dropped with a warning: the build supplies the transaction.
 ParsedSchema parse_schema(const std::vector<LoadedFile>& files);
 
+// Migration-ledger rows a build records with its schema, in the same transaction (auto-baseline,
+// SPEC §6): the DDL holds every migration present, so they are marked applied. Supplied by the
+// caller (the ledger belongs to confiture::migrate), given the session on the built database.
+struct LedgerRows {
+  std::string table;                    // the tracking table, for messages
+  std::vector<std::string> statements;  // run after the schema and the build record
+  std::vector<std::string> versions;    // the migrations recorded
+};
+using RecordLedger = std::function<LedgerRows(pg::Connection& db)>;
+
 struct ApplyPolicy {
   bool recreate = false;
-  bool force = false;
+  bool force = false;  // rebuild even when the hash matches: a non-empty database is recreated
   bool yes = false;
   bool is_protected = false;
   bool named_explicitly = false;
@@ -42,12 +53,15 @@ struct ApplyPolicy {
   // in the build's transaction, or in an unchanged database.
   bool record_mark = false;
   std::function<bool(const std::string&)> confirm;
+  RecordLedger baseline;  // empty: --no-baseline
 };
 
 struct ApplyResult {
   bool unchanged = false;
   bool created = false;
   bool recreated = false;
+  std::size_t sessions_ended = 0;  // other sessions DROP DATABASE ... WITH (FORCE) ended
+  std::optional<LedgerRows> baseline;  // what was recorded in the ledger, when asked to
   std::vector<std::string> warnings;
 };
 

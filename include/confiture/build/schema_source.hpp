@@ -48,4 +48,7 @@ class GeneratedSchema {
 GeneratedSchema concatenate(const std::vector<LoadedFile>& files, const config::Environment& env,
                             const std::string& hash);
 
+// Whether `file` starts with the header concatenate() writes: a file `build -o` may replace.
+bool is_generated_schema(const std::filesystem::path& file);
+
 }  // namespace confiture::build

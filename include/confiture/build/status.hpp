@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "confiture/build/build_state.hpp"
 #include "confiture/config/connection_source.hpp"
 #include "confiture/config/environment.hpp"
 
@@ -14,12 +15,16 @@ struct StatusReport {
   std::string environment;
   std::string target;  // description, no credentials
   bool reachable = false;
-  std::string unreachable;  // why, when not reachable
+  std::string unreachable;      // why, when not reachable
+  bool server_stopped = false;  // the embedded server is not running (`confiture server start`)
+  // False in a project without DDL files (migrations only): there is no schema to compare.
+  bool has_ddl = false;
   std::size_t files = 0;
-  std::string source_hash;
-  std::optional<std::string> built_hash;  // recorded in the database
-  std::optional<std::string> last_build;  // built_at from db/.confiture_version.json
-  bool up_to_date() const { return built_hash && *built_hash == source_hash; }
+  std::string source_hash;             // when has_ddl
+  std::optional<RecordedBuild> built;  // the last build recorded in the database itself
+  bool database_missing = false;       // the server is reachable, the database not created yet
+  bool database_empty = false;         // nothing but the build record: `build` would apply
+  bool hash_matches() const { return has_ddl && built && built->schema_hash == source_hash; }
 
   nlohmann::json to_json() const;
 };

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <compare>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace confiture::catalog {
 
@@ -19,5 +21,13 @@ struct QualifiedName {
   std::string quoted() const;
   auto operator<=>(const QualifiedName&) const = default;
 };
+
+// `text` read as a name written by a person: `name` or `schema.name`, each part either in double
+// quotes (taken exactly, `""` inside standing for one quote, dots and spaces allowed) or bare.
+// A bare part is trimmed of surrounding blanks and must not hold a double quote; it is folded to
+// lower case as SQL does when `fold_bare` is set, else kept as written. nullopt when `text` is
+// not such a name (an empty part, an unclosed quote, three parts, text after a closing quote).
+// An unqualified name has an empty schema.
+std::optional<QualifiedName> parse_qualified_name(std::string_view text, bool fold_bare);
 
 }  // namespace confiture::catalog

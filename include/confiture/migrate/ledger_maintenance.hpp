@@ -29,6 +29,36 @@ struct BaselineReport {
 BaselineReport baseline(const MigrateProject& project, const std::string& through, bool dry_run,
                         const LockOptions& lock, const config::EnvLookup& lookup);
 
+// The baseline a build records with the schema it applies (SPEC §6, auto-baseline): every
+// migration file present is marked applied, with exactly the rows `migrate baseline --through
+// <latest>` writes (checksum of the file, execution_time_ms 0, slug suffix "_baseline"). The
+// files are read and checksummed when this is made, so a bad migration file stops the build
+// before anything is written.
+class BuildBaseline {
+ public:
+  explicit BuildBaseline(const MigrateProject& project);
+
+  struct Rows {
+    std::string table;                    // the tracking table, for messages
+    std::vector<std::string> statements;  // ledger creation (when missing), then one INSERT each
+    std::vector<std::string> versions;    // the migrations they record
+  };
+  // The statements to run on `db` (the database being built) inside the build's transaction.
+  // The ledger is created even when there is no migration file yet, so a migration written
+  // later is pending there (not mistaken for one the DDL already holds).
+  Rows rows(pg::Connection& db) const;
+
+ private:
+  struct File {
+    std::string version, name, checksum;
+  };
+  TableName table_;
+  std::vector<File> files_;
+};
+
+// True when the database was made by `confiture build` (it has public.tb_confiture_build).
+bool was_built(pg::Connection& db);
+
 struct VerifyReport {
   std::string environment, database, table;
   ChecksumCheck check;

@@ -27,8 +27,9 @@ struct StatusReport {
   std::string environment, database, table, directory;
   bool directory_exists = true;
   bool reachable = false;
-  std::string unreachable;                  // why, when not reachable (no credentials)
-  bool ledger_exists = false;               // meaningful when reachable
+  std::string unreachable;     // why, when not reachable (no credentials)
+  bool ledger_exists = false;  // meaningful when reachable
+  bool built = false;          // made by `confiture build` (then, without a ledger, `up` refuses)
   std::vector<MigrationStatus> migrations;  // files and ledger rows, by version
   std::vector<std::string> applied, pending;
   std::vector<std::string> modified;      // applied versions whose .up.sql changed since

@@ -33,7 +33,10 @@ struct StatementFailure {
 // Throws Error(kConnLost, kConnection) when the session is lost on the way.
 // With TransactionEnd::kRollback every transactional run ends in ROLLBACK instead of COMMIT:
 // the statements really run, and leave no trace (dry runs).
-enum class TransactionEnd { kCommit, kRollback };
+// With kCommitAfterResults the COMMIT is sent only once every statement's result has come back,
+// so a client killed half-way never sends it and the server rolls the transaction back (a
+// pipelined COMMIT would already be in the server's input and commit without the client).
+enum class TransactionEnd { kCommit, kRollback, kCommitAfterResults };
 std::optional<StatementFailure> run_script(Connection& conn,
                                            std::span<const ScriptStatement> statements,
                                            TransactionEnd end = TransactionEnd::kCommit);

@@ -28,6 +28,7 @@ inline constexpr const char* kSchemaReadFailed = "SCHEMA_206";
 inline constexpr const char* kSchemaWriteFailed = "SCHEMA_207";
 inline constexpr const char* kSchemaStatementFailed = "SCHEMA_208";
 inline constexpr const char* kSchemaDatabaseNotEmpty = "SCHEMA_209";
+inline constexpr const char* kSchemaUnsafeOutput = "SCHEMA_210";  // exit 7: -o onto a source
 
 // Connection and the embedded server (exit 3).
 inline constexpr const char* kConnFailed = "CONN_1700";
@@ -38,6 +39,7 @@ inline constexpr const char* kServerInitFailed = "SERVER_1801";
 inline constexpr const char* kServerStartFailed = "SERVER_1802";
 inline constexpr const char* kServerStopFailed = "SERVER_1803";
 inline constexpr const char* kServerNotRunning = "SERVER_1804";
+inline constexpr const char* kServerUnsafeFile = "SERVER_1805";  // a .confiture/ file not ours
 
 // Migrations (SPEC §4). Codes the Python tool has keep its number and exit class.
 inline constexpr const char* kMigrFailed = "MIGR_001";               // exit 3
@@ -57,7 +59,9 @@ inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
 inline constexpr const char* kMigrInvalidIndex = "MIGR_130";         // exit 3
 inline constexpr const char* kMigrFileNameNotUtf8 = "MIGR_131";      // exit 4
 inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
+inline constexpr const char* kBuiltWithoutLedger = "PRECON_1002";    // exit 2
 inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
+inline constexpr const char* kLockBuildRunning = "LOCK_1301";        // exit 6: concurrent build
 inline constexpr const char* kLockStatementTimeout = "LOCK_1310";    // exit 6
 inline constexpr const char* kRollbackMissingDown = "ROLLBACK_600";  // exit 8
 
@@ -76,6 +80,7 @@ inline constexpr const char* kAnonBadRule = "ANON_1400";        // exit 5
 inline constexpr const char* kAnonNoKey = "ANON_1401";          // exit 5
 inline constexpr const char* kAnonUnlabelledPii = "ANON_1402";  // exit 7: --strict refusal
 inline constexpr const char* kAnonBadProfile = "ANON_1403";     // exit 5
+inline constexpr const char* kAnonKeyChanged = "ANON_1404";     // exit 5: --resume/--incremental key
 
 // Schema diff.
 inline constexpr const char* kDifferUnverified = "DIFFER_401";   // exit 4: re-diff not empty

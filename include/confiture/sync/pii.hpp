@@ -10,7 +10,8 @@ namespace confiture::sync {
 
 struct PiiMatch {
   std::string category;            // "email", "phone", "name", "address", "birth", "ssn",
-                                   // "ip", "mac", "token", "password", "credit_card", "location"
+                                   // "ip", "mac", "token", "password", "credit_card", "location",
+                                   // "device", "vehicle", "financial", "health", "sensitive"
   std::string suggested_strategy;  // a strategy of anonymizer.hpp fitting the category and type:
                                    // date_shift for date/timestamp columns, null for numbers and
                                    // other types no strategy rewrites in kind
@@ -18,7 +19,8 @@ struct PiiMatch {
 
 // `type` is format_type (e.g. "inet", "character varying(80)"); a type it does not know (a domain,
 // an enum) counts as text. Matching is on the words of the name (split at '_', '-', digits and
-// case changes), so `customer_email` and `emailAddress` match and `emailed_count` does not; any
+// case changes), or on a specific root inside a word (`useremail`, `homephone`), so
+// `customer_email` and `emailAddress` match and `emailed_count` does not; any
 // inet/cidr/macaddr column matches, a boolean never does. Returns nullopt for columns that look
 // harmless.
 std::optional<PiiMatch> detect_pii(std::string_view column_name, std::string_view type);

@@ -67,8 +67,17 @@ struct SequencePlan {
   std::optional<std::int64_t> source_last_value;
 };
 
+// A --where condition as the operator wrote it, resolved to its source table: checked against
+// the source (inside the snapshot) before anything is written.
+struct WhereCondition {
+  catalog::QualifiedName table;
+  char kind = 'r';
+  std::string condition;
+};
+
 struct SyncPlan {
   std::vector<TablePlan> tables;  // a valid serial order (parents first)
+  std::vector<WhereCondition> conditions;
   std::vector<SequencePlan> sequences;
   std::vector<std::string> warnings;
 };
@@ -81,6 +90,8 @@ struct SyncPlan {
 //           table references a selected one (TRUNCATE would fail), or a foreign-key cycle has no
 //           nullable link to break it.
 //  SYNC_308 (exit 5): --incremental and a table without a change column or integer key.
+//  SYNC_309 (exit 5): a --where naming no selected table, or a condition that is not one SQL
+//           expression (unbalanced parentheses, a ';', a syntax error).
 //  ANON_1400 (exit 5): a rule names an unknown column or a strategy that does not fit.
 //  ANON_1402 (exit 7): --strict and PII-looking columns without a rule.
 SyncPlan plan_sync(const catalog::Catalog& source, const catalog::Catalog& target,

@@ -15,7 +15,8 @@
 namespace confiture::sync {
 
 struct ColumnRule {
-  std::string table;   // as written: "users" or "public.users" (unquoted, case kept)
+  std::string table;   // as written: "users", "public.users", public."a""b" (read by
+                       // catalog::parse_qualified_name: bare parts keep their case)
   std::string column;  // as written
   StrategySpec spec;   // spec.strategy empty: pick from the column (--anonymize t.c without :s)
   std::string origin;  // where the rule was written, for messages: "profile.yaml:12" (the path as

@@ -5,6 +5,9 @@
 
 #include "confiture/build/build_state.hpp"
 #include "confiture/build/builder.hpp"
+#include "confiture/migrate/ledger_maintenance.hpp"
+#include "confiture/migrate/migration_files.hpp"
+#include "confiture/migrate/up.hpp"
 #include "confiture/pg/admin.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
@@ -35,14 +38,17 @@ class BuildFixture {
     }
   }
 
-  build::BuildReport build(build::BuildRequest request = {}) {
-    request.selection.project_dir = project.path();
-    auto lookup = [this](const std::string& name) -> std::optional<std::string> {
+  config::EnvLookup lookup() {
+    return [this](const std::string& name) -> std::optional<std::string> {
       auto it = vars.find(name);
       if (it == vars.end()) return std::nullopt;
       return it->second;
     };
-    return build::run_build(request, lookup);
+  }
+
+  build::BuildReport build(build::BuildRequest request = {}) {
+    request.selection.project_dir = project.path();
+    return build::run_build(request, lookup());
   }
 
   Error build_error(build::BuildRequest request = {}) {
@@ -128,10 +134,166 @@ TEST_CASE("build skips an unchanged schema and refuses a changed one without --r
 
   build::BuildRequest force;
   force.force = true;
-  CHECK(f.build_error(force).code == "SCHEMA_209");
-  force.recreate = true;
   force.confirm = [](const std::string&) { return true; };
   CHECK(f.build(force).recreated_database);
+}
+
+TEST_CASE("B8: build --force on a database that holds the schema rebuilds it, with consent") {
+  BuildFixture f;
+  f.project.write("db/schema/t.sql", "CREATE TABLE t (id int);");
+  f.build();
+  f.query("INSERT INTO t VALUES (1)");
+  REQUIRE(f.build().apply == build::ApplyOutcome::kUnchanged);  // what says "--force rebuilds"
+
+  build::BuildRequest no_consent;
+  no_consent.force = true;
+  no_consent.confirm = [](const std::string&) { return false; };
+  Error refused = f.build_error(no_consent);
+  CHECK(refused.code == "SAFETY_1901");  // not SCHEMA_209: --force means "rebuild"
+  CHECK(f.query("SELECT count(*) FROM t")[0][0].as<int>() == 1);
+
+  build::BuildRequest force;
+  force.force = true;
+  force.yes = true;
+  auto rebuilt = f.build(force);
+  CHECK(rebuilt.apply == build::ApplyOutcome::kApplied);
+  CHECK(rebuilt.recreated_database);
+  CHECK(f.query("SELECT count(*) FROM t")[0][0].as<int>() == 0);
+}
+
+namespace {
+
+// The auto-baseline the CLI passes to the build: the migrate module's rows.
+build::RecordLedger migrate_baseline(BuildFixture& f) {
+  config::Selection selection;
+  selection.project_dir = f.project.path();
+  auto baseline =
+      std::make_shared<migrate::BuildBaseline>(migrate::open_project(selection, f.lookup()));
+  return [baseline](pg::Connection& db) {
+    migrate::BuildBaseline::Rows rows = baseline->rows(db);
+    return build::LedgerRows{rows.table, std::move(rows.statements), std::move(rows.versions)};
+  };
+}
+
+// Ledger rows with what differs by time taken out of the slug ({name}_{timestamp}_baseline).
+std::vector<std::string> ledger_rows(BuildFixture& f) {
+  std::vector<std::string> rows;
+  for (const auto& row :
+       f.query("SELECT version, name, checksum, execution_time_ms, applied_by = current_user, "
+               "regexp_replace(slug, '_[0-9]{8}_[0-9]{6}_', '_T_') FROM tb_confiture ORDER BY "
+               "version")) {
+    std::string line;
+    for (const auto& field : row) line += std::string(field.c_str()) + "|";
+    rows.push_back(line);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("M6: build records the migration files as applied, exactly as migrate baseline does") {
+  const std::string up1 = "CREATE TABLE t (id int);\n";
+  const std::string up2 = "ALTER TABLE t ADD COLUMN note text;\n";
+  std::vector<std::string> by_build, by_baseline;
+  for (bool auto_baseline : {true, false}) {
+    BuildFixture f;
+    f.project.write("db/schema/t.sql", "CREATE TABLE t (id int, note text);");
+    f.project.write("db/migrations/001_create_t.up.sql", up1);
+    f.project.write("db/migrations/002_add_note.up.sql", up2);
+    build::BuildRequest request;
+    if (auto_baseline) request.baseline = migrate_baseline(f);
+    auto report = f.build(request);
+    config::Selection selection;
+    selection.project_dir = f.project.path();
+    auto project = migrate::open_project(selection, f.lookup());
+    if (auto_baseline) {
+      REQUIRE(report.baseline);
+      CHECK(report.baseline->versions == std::vector<std::string>{"001", "002"});
+      CHECK(report.baseline->table == "tb_confiture");
+      // Recorded with the build: same transaction, same instant.
+      CHECK(f.query("SELECT count(*) FROM tb_confiture c, tb_confiture_build b "
+                    "WHERE c.applied_at = b.built_at")[0][0]
+                .as<int>() == 2);
+      by_build = ledger_rows(f);
+      // `migrate up` on the freshly built database has nothing to do.
+      auto up = migrate::migrate_up(project, {}, f.lookup(), [](const std::string&) {});
+      CHECK(up.applied.empty());
+      CHECK(up.pending.empty());
+    } else {
+      CHECK_FALSE(report.baseline);  // --no-baseline
+      CHECK_FALSE(f.query("SELECT to_regclass('tb_confiture') IS NOT NULL")[0][0].as<bool>());
+      migrate::baseline(project, "002", false, {}, f.lookup());
+      by_baseline = ledger_rows(f);
+    }
+  }
+  REQUIRE(by_build.size() == 2);
+  CHECK(by_build == by_baseline);
+  CHECK(by_build[0].find(migrate::checksum_of(up1)) != std::string::npos);
+  CHECK(by_build[0].find("|0|t|create_t_T_baseline|") != std::string::npos);
+}
+
+TEST_CASE("M6: build creates the ledger even with no migration yet, so a later one is pending") {
+  BuildFixture f;
+  f.project.write("db/schema/t.sql", "CREATE TABLE t (id int);");
+  build::BuildRequest request;
+  request.baseline = migrate_baseline(f);
+  auto report = f.build(request);
+  REQUIRE(report.baseline);
+  CHECK(report.baseline->versions.empty());
+  CHECK(f.query("SELECT count(*) FROM tb_confiture")[0][0].as<int>() == 0);
+
+  f.project.write("db/migrations/001_add_note.up.sql", "ALTER TABLE t ADD COLUMN note text;\n");
+  config::Selection selection;
+  selection.project_dir = f.project.path();
+  auto up = migrate::migrate_up(migrate::open_project(selection, f.lookup()), {}, f.lookup(),
+                                [](const std::string&) {});
+  CHECK(up.applied.size() == 1);
+}
+
+TEST_CASE("M6: a bad migration file stops the build before the database is created") {
+  BuildFixture f;
+  f.project.write("db/schema/t.sql", "CREATE TABLE t (id int);");
+  f.project.write("db/migrations/001_x.py", "print('no')\n");
+  config::Selection selection;
+  selection.project_dir = f.project.path();
+  try {
+    migrate::BuildBaseline baseline(migrate::open_project(selection, f.lookup()));
+    FAIL("expected MIGR_111");
+  } catch (const Error& e) {
+    CHECK(e.code == "MIGR_111");
+  }
+  CHECK_FALSE(f.exists());
+}
+
+TEST_CASE("C2: migrate up on a built database without a ledger stops before touching it") {
+  BuildFixture f;
+  f.project.write("db/schema/t.sql", "CREATE TABLE t (id int, note text);");
+  f.project.write("db/migrations/001_add_note.up.sql", "ALTER TABLE t ADD COLUMN note text;\n");
+  f.build();  // no baseline: an older confiture, or --no-baseline
+  config::Selection selection;
+  selection.project_dir = f.project.path();
+  auto project = migrate::open_project(selection, f.lookup());
+  for (bool dry_run : {false, true}) {
+    migrate::UpOptions options;
+    options.dry_run = dry_run;
+    try {
+      migrate::migrate_up(project, options, f.lookup(), [](const std::string&) {});
+      FAIL("expected PRECON_1002");
+    } catch (const Error& e) {
+      CHECK(e.code == "PRECON_1002");
+      CHECK(e.exit_class == ExitClass::kNoLedger);
+      CHECK(e.hint.find("confiture migrate baseline --through V") != std::string::npos);
+      CHECK(e.hint.find("001") != std::string::npos);
+    }
+    // Nothing created: no empty ledger, no lock holder row.
+    CHECK_FALSE(f.query("SELECT to_regclass('tb_confiture') IS NOT NULL")[0][0].as<bool>());
+    CHECK_FALSE(
+        f.query("SELECT to_regclass('confiture_lock_holder') IS NOT NULL")[0][0].as<bool>());
+  }
+  // The advised command works, and then `up` has nothing left to do.
+  migrate::baseline(project, "001", false, {}, f.lookup());
+  auto up = migrate::migrate_up(project, {}, f.lookup(), [](const std::string&) {});
+  CHECK(up.applied.empty());
 }
 
 TEST_CASE("build refuses to recreate a protected environment unless named and --yes") {

@@ -52,3 +52,38 @@ TEST_CASE("a dropped connection mid-table leaves a state that --resume finishes"
   CHECK(f.target_scalar("SELECT count(*) FROM big") == "2000");
   CHECK_FALSE(std::filesystem::exists(f.options.checkpoint));
 }
+
+TEST_CASE(
+    "M7: a resume that fails on a foreign key because the source changed says to start over") {
+  test::SyncFixture f;
+  f.both(R"sql(
+    CREATE TABLE customers (id int PRIMARY KEY);
+    CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id), n int);
+  )sql");
+  f.source_conn.exec(R"sql(
+    INSERT INTO customers SELECT generate_series(1, 5);
+    INSERT INTO orders SELECT g, g, 0 FROM generate_series(1, 5) g;
+  )sql");
+  // The first run copies customers, then fails on orders.
+  f.target_conn.exec("ALTER TABLE orders ADD CONSTRAINT positive CHECK (n > 0)");
+  f.options.jobs = 1;
+  auto first = f.error_of();
+  CHECK(first.code == codes::kSyncCopyFailed);
+  CHECK(f.target_scalar("SELECT count(*) FROM customers") == "5");
+
+  // Meanwhile the source gains a customer and its order: --resume reads the order, not the
+  // customer, and the target's foreign key refuses it.
+  f.source_conn.exec("INSERT INTO customers VALUES (6); INSERT INTO orders VALUES (6, 6, 0)");
+  f.target_conn.exec("ALTER TABLE orders DROP CONSTRAINT positive");
+  f.options.resume = true;
+  auto error = f.error_of();
+  CHECK(error.code == codes::kSyncCopyFailed);
+  CHECK(error.details["sqlstate"] == "23503");
+  CHECK_THAT(error.hint, Catch::Contains("without --resume"));
+  CHECK_THAT(error.hint, !Catch::Contains("same command with --resume"));
+
+  // The advice works.
+  f.options.resume = false;
+  f.run();
+  CHECK(f.target_scalar("SELECT count(*) FROM orders") == "6");
+}

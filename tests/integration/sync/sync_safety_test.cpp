@@ -93,3 +93,40 @@ TEST_CASE("keyed strategies refuse to run without a key") {
   CHECK(error.code == codes::kAnonNoKey);
   CHECK_THAT(error.what(), Catch::Contains("$CONFITURE_ANON_KEY"));
 }
+
+TEST_CASE("D4: a --where the source refuses is SYNC_309 and leaves the target untouched") {
+  test::SyncFixture f;
+  f.both(R"sql(
+    CREATE TABLE customers (id int PRIMARY KEY, country text);
+    CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id));
+    CREATE TABLE x (id int PRIMARY KEY);
+  )sql");
+  f.source_conn.exec(R"sql(
+    INSERT INTO customers VALUES (1, 'FR'), (2, 'DE');
+    INSERT INTO orders VALUES (1, 1), (2, 2);
+    INSERT INTO x VALUES (1);
+  )sql");
+  f.target_conn.exec(R"sql(
+    INSERT INTO customers VALUES (7, 'keep');
+    INSERT INTO orders VALUES (7, 7);
+    INSERT INTO x VALUES (7);
+  )sql");
+  for (const char* condition : {"contry = 'FR'", "id IN (SELECT id FROM nowhere)",
+                                "country = 1::date", "nextval('no_such_seq') > 0"}) {
+    INFO(condition);
+    f.options.plan.where = {{"customers", condition}};
+    auto error = f.error_of();
+    CHECK(error.code == codes::kSyncBadWhere);
+    CHECK(error.exit_class == ExitClass::kConfig);
+    CHECK_THAT(error.what(), Catch::Contains("--where public.customers"));
+    CHECK(f.target_scalar("SELECT count(*) FROM customers") == "1");
+    CHECK(f.target_scalar("SELECT count(*) FROM orders") == "1");
+    CHECK(f.target_scalar("SELECT count(*) FROM x") == "1");
+    CHECK_FALSE(std::filesystem::exists(f.options.checkpoint));
+  }
+  f.options.plan.where = {{"customers", "contry = 'FR'"}};
+  CHECK_THAT(f.error_of().what(), Catch::Contains("column \"contry\" does not exist"));
+  // A dry run checks it too.
+  f.options.dry_run = true;
+  CHECK(f.error_of().code == codes::kSyncBadWhere);
+}

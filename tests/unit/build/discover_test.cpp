@@ -1,5 +1,6 @@
 #include "confiture/build/discover.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -145,4 +146,51 @@ TEST_CASE("concatenation: compat header, separators, newline-terminated, determi
   env.build.custom_template = "-- >>> {file_path}";
   out = build::concatenate(files, env, hash).text();
   CHECK(out.find("\n-- >>> db/schema/b.sql\nSELECT 2;\n") != std::string::npos);
+}
+
+namespace {
+bool has_warning(const std::vector<std::string>& warnings, const std::string& text) {
+  return std::any_of(warnings.begin(), warnings.end(),
+                     [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+}  // namespace
+
+TEST_CASE("W1: symlink loops under db/schema end, and a file reached twice is built once") {
+  ProjectDir project;
+  project.write("db/schema/10_tables/t.sql", "");
+  project.write("db/schema/20_views/v.sql", "");
+  project.write("db/schema/00_a.sql", "");
+  const auto schema = project.path() / "db/schema";
+  std::filesystem::create_directory_symlink("..", schema / "10_tables/loop");
+  std::filesystem::create_directory_symlink("../../schema", schema / "20_views/loop2");
+  std::filesystem::create_symlink("00_a.sql", schema / "30_again.sql");
+  // Two links to one directory outside: read once, at its first place.
+  project.write("db/shared/s.sql", "");
+  std::filesystem::create_directory_symlink("../shared", schema / "05_shared");
+  std::filesystem::create_directory_symlink("../shared", schema / "40_shared");
+  auto env = project.environment();
+  std::vector<std::string> warnings;
+  CHECK(displayed(build::discover(env, warnings)) ==
+        std::vector<std::string>{"db/schema/00_a.sql", "db/schema/05_shared/s.sql",
+                                 "db/schema/10_tables/t.sql", "db/schema/20_views/v.sql"});
+  CHECK(has_warning(warnings,
+                    "db/schema/10_tables/loop: a symbolic link to db/schema, which is already "
+                    "read; not read again"));
+  CHECK(has_warning(warnings, "db/schema/20_views/loop2: a symbolic link to db/schema"));
+  CHECK(has_warning(warnings, "db/schema/40_shared: a symbolic link to db/schema/05_shared"));
+}
+
+TEST_CASE("W7: dangling and self-referencing symlinks are warnings naming them") {
+  ProjectDir project;
+  project.write("db/schema/a.sql", "");
+  const auto schema = project.path() / "db/schema";
+  std::filesystem::create_symlink("/nonexistent/x.sql", schema / "dangling.sql");
+  std::filesystem::create_symlink("self.sql", schema / "self.sql");
+  auto env = project.environment();
+  std::vector<std::string> warnings;
+  CHECK(displayed(build::discover(env, warnings)) == std::vector<std::string>{"db/schema/a.sql"});
+  CHECK(has_warning(warnings,
+                    "db/schema/dangling.sql: a symbolic link to /nonexistent/x.sql, which does "
+                    "not exist; left out of the build"));
+  CHECK(has_warning(warnings, "db/schema/self.sql: a symbolic link that leads back to itself"));
 }

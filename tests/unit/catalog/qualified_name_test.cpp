@@ -37,3 +37,23 @@ TEST_CASE("qualified names order by schema, then name, in byte order") {
   CHECK(QualifiedName{"app", "a"} < QualifiedName{"app", "b"});
   CHECK(QualifiedName{"app", "b"} == QualifiedName{"app", "b"});
 }
+
+TEST_CASE("M8: parse_qualified_name reads names as SQL writes them") {
+  using confiture::catalog::parse_qualified_name;
+  auto parsed = parse_qualified_name(R"(public."a""b; drop table x")", false);
+  REQUIRE(parsed);
+  CHECK(parsed->schema == "public");
+  CHECK(parsed->name == "a\"b; drop table x");
+  CHECK(parsed->display() == R"(public."a""b; drop table x")");  // it reads back the same
+  CHECK(parse_qualified_name("users", false) == QualifiedName{"", "users"});
+  CHECK(parse_qualified_name(" sales . Orders ", false) == QualifiedName{"sales", "Orders"});
+  CHECK(parse_qualified_name("sales.Orders", true) == QualifiedName{"sales", "orders"});
+  CHECK(parse_qualified_name(R"("My Schema"."t.with.dots")", true) ==
+        QualifiedName{"My Schema", "t.with.dots"});
+  CHECK(parse_qualified_name("my table", false) == QualifiedName{"", "my table"});
+  for (const char* bad : {"", ".", "a.", ".a", "a.b.c", R"("unclosed)", R"("")", R"(a"b)",
+                          R"("a"b)", R"("a" "b")", R"(public."a""b; drop table x)"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_qualified_name(bad, false));
+  }
+}

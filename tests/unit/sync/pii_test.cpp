@@ -135,3 +135,59 @@ TEST_CASE("every suggested strategy exists", "[sync][pii]") {
     }
   }
 }
+
+TEST_CASE("W12: strict detection matches the categories, not only the listed names",
+          "[sync][pii]") {
+  const Positive cases[] = {
+      {"card_no", "text", "credit_card", "credit_card"},
+      {"CardNo", "text", "credit_card", "credit_card"},
+      {"acct_no", "text", "credit_card", "hash"},
+      {"acctNumber", "text", "credit_card", "hash"},
+      {"bank_account_number", "text", "credit_card", "hash"},
+      {"vat_number", "text", "ssn", "hash"},
+      {"vatnumber", "text", "ssn", "hash"},
+      {"tax_no", "text", "ssn", "hash"},
+      {"useremail", "text", "email", "email"},
+      {"contactemail", "character varying(200)", "email", "email"},
+      {"homephone", "text", "phone", "phone"},
+      {"login", "text", "name", "hash"},
+      {"user_login", "text", "name", "hash"},
+      {"device_id", "text", "device", "hash"},
+      {"deviceId", "uuid", "device", "null"},
+      {"imei", "text", "device", "hash"},
+      {"phone_imei", "text", "device", "hash"},  // the specific term wins
+      {"license_plate", "text", "vehicle", "hash"},
+      {"licenseplate", "text", "vehicle", "hash"},
+      {"salary", "numeric(10,2)", "financial", "null"},
+      {"annual_salary", "text", "financial", "redact"},
+      {"medical_record", "text", "health", "redact"},
+      {"medical_record_number", "text", "health", "redact"},
+      {"diagnosis", "text", "health", "redact"},
+      {"primaryDiagnosis", "text", "health", "redact"},
+      {"user_agent", "text", "device", "redact"},
+      {"gender", "text", "sensitive", "redact"},
+      {"userpassword", "text", "password", "redact"},
+      {"billingaddress", "text", "address", "address"},
+      {"customerfirstname", "text", "name", "first_name"},
+  };
+  for (const Positive& c : cases) {
+    INFO(c.column << " " << c.type);
+    const std::optional<PiiMatch> match = detect_pii(c.column, c.type);
+    REQUIRE(match);
+    CHECK(match->category == c.category);
+    CHECK(match->suggested_strategy == c.strategy);
+    CHECK(find_strategy(match->suggested_strategy) != nullptr);
+  }
+  const Negative harmless[] = {
+      {"last_login", "timestamp with time zone"},  // a time, not the login
+      {"login_count", "integer"},
+      {"vat_rate", "numeric(4,2)"},
+      {"automobile_model", "text"},
+      {"classname", "text"},
+      {"shipping_method", "text"},
+  };
+  for (const Negative& c : harmless) {
+    INFO(c.column << " " << c.type);
+    CHECK_FALSE(detect_pii(c.column, c.type));
+  }
+}

@@ -373,3 +373,23 @@ TEST_CASE("seeds and option values keep their text", "[sync][profile]") {
   CHECK(profile.rules[1].spec.seed == "007");
   CHECK(profile.rules[2].spec.seed == "-3");
 }
+
+TEST_CASE("M8: profile table keys are SQL names; one that is not is refused at its line",
+          "[sync][profile]") {
+  const Profile simple =
+      load_text("'public.\"a\"\"b; drop table x\"':\n  - {column: c, strategy: redact}\n");
+  REQUIRE(simple.rules.size() == 1);
+  CHECK(simple.rules[0].table == "public.\"a\"\"b; drop table x\"");
+  const Profile full = load_text(
+      "tables:\n  '\"My Schema\".Users':\n    rules:\n      - {column: c, strategy: redact}\n");
+  REQUIRE(full.rules.size() == 1);
+  CHECK(full.rules[0].table == "\"My Schema\".Users");
+
+  for (const char* yaml : {"'a\"b; drop table x':\n  - {column: c, strategy: redact}\n",
+                           "tables:\n  'public.\"unclosed':\n    rules: []\n",
+                           "'a.b.c':\n  - {column: c, strategy: redact}\n"}) {
+    INFO(yaml);
+    const Error e = error_loading(yaml);
+    CHECK(contains(e.what(), "is not a table name"));
+  }
+}
