@@ -1,4 +1,4 @@
-# Every dependency comes from a Debian 12 package (scripts/install-deps.sh installs them).
+# Every dependency comes from a Debian 12 package (scripts/setup.sh installs them).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq)

@@ -109,11 +109,15 @@ std::optional<BuildState> read_version_file(const fs::path& project_dir) {
   auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_object()) return std::nullopt;
   BuildState state;
-  state.environment = doc.value("env", "");
-  state.schema_hash = doc.value("schema_hash", "");
-  state.file_count = doc.value("file_count", std::size_t{0});
-  state.built_at = doc.value("built_at", "");
-  state.tool_version = doc.value("version", "");
+  try {
+    state.environment = doc.value("env", "");
+    state.schema_hash = doc.value("schema_hash", "");
+    state.file_count = doc.value("file_count", std::size_t{0});
+    state.built_at = doc.value("built_at", "");
+    state.tool_version = doc.value("version", "");
+  } catch (const nlohmann::json::type_error&) {
+    return std::nullopt;  // edited by hand into another shape: as unreadable as broken JSON
+  }
   return state;
 }
 

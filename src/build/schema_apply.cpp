@@ -143,7 +143,7 @@ ParsedSchema parse_schema(const std::vector<LoadedFile>& files) {
                   fmt::format("syntax error in {}: {}", file.source.display, result.error->message),
                   file, result.error->offset);
       error.details["source_line"] = sql::line_at(file.content, result.error->offset);
-      error.hint = "nothing was sent to the database; fix the file and build again";
+      error.hint = "nothing was sent to the database; fix the file and run the command again";
       throw error;
     }
     for (auto& statement : result.statements) {

@@ -33,7 +33,7 @@ bool database_missing(const pg::ResolvedTarget& target) {
 
 nlohmann::json StatusReport::to_json() const {
   using nlohmann::json;
-  return {{"environment", environment},
+  return {{"environment", environment.empty() ? json(nullptr) : json(environment)},
           {"target", target},
           {"reachable", reachable},
           {"unreachable_reason", reachable ? json(nullptr) : json(unreachable)},
@@ -50,7 +50,7 @@ nlohmann::json StatusReport::to_json() const {
 StatusReport schema_status(const config::Selection& selection, const config::EnvLookup& lookup) {
   StatusReport report;
   config::Environment env = config::select_environment(selection, lookup);
-  report.environment = env.name;
+  if (!env.file.empty()) report.environment = env.name;  // the built-in default is none
   try {
     auto loaded = load_files(discover(env));
     report.files = loaded.size();

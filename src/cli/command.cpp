@@ -1,11 +1,14 @@
 // Shared flags, output rendering and terminal confirmation for all commands.
 #include "command.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+
+#include "confiture/report/codes.hpp"
 
 namespace confiture::cli {
 
@@ -24,7 +27,7 @@ void Output::result(const nlohmann::json& document, const std::string& text) con
 }
 
 void Output::warn(const std::string& message) const {
-  if (!warned_.insert(message).second) return;
+  if (quiet_ || !warned_.insert(message).second) return;
   std::cerr << report::warning_text(message, style_);
 }
 
@@ -44,22 +47,62 @@ void Output::error(const Error& error) const {
   }
 }
 
+int Output::unreachable(const nlohmann::json& report, const std::string& text,
+                        const std::string& reason) const {
+  if (json_) {
+    Error failure(codes::kConnFailed, ExitClass::kConnection,
+                  "the database could not be reached: " + reason,
+                  "check that the server is running and that the connection settings are right");
+    failure.details = report;
+    error(failure);
+  } else {
+    result({}, text);
+  }
+  return static_cast<int>(ExitClass::kConnection);
+}
+
 void add_output_options(CLI::App* command, GlobalOptions& options) {
-  command->add_option("--format", options.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  command->add_flag("-q,--quiet", options.quiet, "Print only errors");
+  // `pretty` is what `diff` calls its text output: accepted here too, as text.
+  command->add_option("-f,--format", options.format, "Output format: text (or pretty) or json")
+      ->check(CLI::IsMember({"text", "pretty", "json"}));
+  add_verbosity_options(command, options);
+}
+
+void add_verbosity_options(CLI::App* command, GlobalOptions& options) {
+  command->add_flag("-q,--quiet", options.quiet,
+                    "Print only errors: no result text, warnings or progress");
   command->add_flag("-v,--verbose", options.verbose, "Print timings and details");
 }
 
 void add_project_options(CLI::App* command, GlobalOptions& options) {
-  command->add_option("--env", options.env, "Environment name (db/environments/NAME.yaml)");
-  command->add_option("-c,--config", options.config_file, "Environment file to use");
-  command->add_option("--database-url", options.database_url,
+  add_environment_options(command, options);
+  command->add_option("-d,--database-url", options.database_url,
                       "Connection string (libpq URI or key=value); wins over everything");
+}
+
+void add_environment_options(CLI::App* command, GlobalOptions& options) {
+  add_env_option(command, options, "Environment name (db/environments/NAME.yaml)");
+  command->add_option("-c,--config", options.config_file, "Environment file to use");
+  add_project_dir_option(command, options);
+}
+
+void add_env_option(CLI::App* command, GlobalOptions& options, const std::string& help) {
+  command->add_option("-e,--env", options.env, help);
+}
+
+void add_project_dir_option(CLI::App* command, GlobalOptions& options) {
   command->add_option("--project-dir", options.project_dir, "Project directory (default: .)");
 }
 
 config::Selection selection_of(const GlobalOptions& options) {
+  for (const auto& [flag, value] : {std::pair{"--project-dir", std::optional(options.project_dir)},
+                                    std::pair{"-c/--config", options.config_file}}) {
+    if (value && value->empty()) {
+      throw Error(codes::kConfigUsage, ExitClass::kConfig,
+                  fmt::format("{} is an empty string", flag),
+                  "name a directory or file, or leave the option out");
+    }
+  }
   config::Selection selection;
   selection.project_dir = std::filesystem::absolute(options.project_dir).lexically_normal();
   selection.env_name = options.env;
@@ -104,6 +147,12 @@ void warn_selected_environments(const CLI::App& app, const GlobalOptions& option
       show([&] { return config::load_environment(selection.project_dir, value, lookup); });
     }
   }
+}
+
+std::string environment_label(const std::string& name) {
+  return name.empty() ? "none (no environment file: connection from the command line or "
+                        "the process environment)"
+                      : name;
 }
 
 bool confirm_on_tty(const std::string& question) {

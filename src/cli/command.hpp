@@ -38,6 +38,11 @@ class Output {
   void info(const std::string& message) const;     // progress notes: stderr, not with -q/json
   void verbose(const std::string& message) const;  // only with -v
   void error(const Error& error) const;
+  // A report on a database that could not be reached: the text as a result, but in JSON the
+  // failure envelope (CONN_1700, the report in its details), since the command failed. Returns
+  // the exit code, 3.
+  int unreachable(const nlohmann::json& report, const std::string& text,
+                  const std::string& reason) const;
 
  private:
   bool json_ = false;
@@ -50,10 +55,16 @@ class Output {
 // A command's work once its flags are parsed; returns the process exit code.
 using Action = std::function<int(const Output&)>;
 
-// --env/-c/--database-url/--project-dir (when the command reads a project) and
-// --format/-q/-v (always).
+// -e/--env, -c/--config, -d/--database-url, --project-dir (when the command reads a project) and
+// -f/--format, -q, -v (always). The short flags are declared here only, so that every command
+// spells them alike (SPEC §6).
 void add_output_options(CLI::App* command, GlobalOptions& options);
+void add_verbosity_options(CLI::App* command, GlobalOptions& options);  // -q, -v
 void add_project_options(CLI::App* command, GlobalOptions& options);
+// Without --database-url: for commands that need an environment's file, not a connection.
+void add_environment_options(CLI::App* command, GlobalOptions& options);
+void add_env_option(CLI::App* command, GlobalOptions& options, const std::string& help);
+void add_project_dir_option(CLI::App* command, GlobalOptions& options);
 config::Selection selection_of(const GlobalOptions& options);
 
 // The warnings of a loaded environment file (unknown or repeated keys, Python-only keys): every
@@ -66,6 +77,9 @@ void warn_environment(const Output& out, const config::Environment& environment)
 // command itself, which reports the error when it loads it.
 void warn_selected_environments(const CLI::App& app, const GlobalOptions& options,
                                 const Output& out);
+
+// An environment's name for a report, or what to say when the project has no environment file.
+std::string environment_label(const std::string& name);
 
 // Asks a yes/no question on the terminal; false when stdin or stderr is not a TTY.
 bool confirm_on_tty(const std::string& question);
@@ -80,5 +94,6 @@ void add_server_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_migrate_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action);
 void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action);
+void add_help_command(CLI::App& app, Action& action);
 
 }  // namespace confiture::cli

@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "confiture/diff/differ.hpp"
+#include "confiture/diff/gate.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "diff_sources.hpp"
@@ -21,49 +22,6 @@ struct Flags {
   bool exit_code = false, no_verify = false, allow_unsupported = false;
 };
 
-std::set<diff::Hazard> allowed_hazards(const std::vector<std::string>& names) {
-  std::set<diff::Hazard> allowed;
-  for (const std::string& name : names) {
-    if (name == "all") {
-      const auto& every = diff::all_hazards();
-      allowed.insert(every.begin(), every.end());
-      continue;
-    }
-    auto hazard = diff::hazard_from_id(name);
-    if (!hazard) {
-      std::vector<std::string> known;
-      for (diff::Hazard h : diff::all_hazards()) known.emplace_back(diff::hazard_id(h));
-      throw Error(codes::kConfigUsage, ExitClass::kConfig,
-                  fmt::format("unknown hazard {} in --allow-hazards", name),
-                  fmt::format("known hazards: {}, or all", fmt::join(known, ", ")));
-    }
-    allowed.insert(*hazard);
-  }
-  return allowed;
-}
-
-// The statements whose hazards are not allowed.
-void refuse_hazards(const diff::Plan& plan, const std::set<diff::Hazard>& allowed) {
-  nlohmann::json statements = nlohmann::json::array();
-  std::vector<std::string> lines;
-  for (const diff::Statement& statement : plan.statements) {
-    for (const diff::HazardNote& note : statement.hazards) {
-      if (note.hazard != diff::Hazard::kDeletesData || allowed.count(note.hazard) > 0) continue;
-      statements.push_back({{"sql", statement.sql},
-                            {"hazard", diff::hazard_id(note.hazard)},
-                            {"message", note.message}});
-      lines.push_back(fmt::format("  {}: {}", diff::hazard_id(note.hazard), note.message));
-    }
-  }
-  if (lines.empty()) return;
-  Error error(codes::kDifferHazards, ExitClass::kSafety,
-              fmt::format("the plan deletes data in {} statement(s):\n{}", lines.size(),
-                          fmt::join(lines, "\n")),
-              "review them, then pass --allow-hazards DELETES_DATA (or all) to accept");
-  error.details = {{"statements", std::move(statements)}};
-  throw error;
-}
-
 std::string pretty(const diff::Plan& plan) {
   if (plan.empty()) return "No differences.\n";
   std::string out =
@@ -72,6 +30,8 @@ std::string pretty(const diff::Plan& plan) {
   for (const std::string& note : plan.notes) out += "note: " + note + "\n";
   int n = 0;
   for (const diff::Statement& statement : plan.statements) {
+    if (statement.new_transaction)
+      out += "\n     -- commit: what comes next runs in a new transaction\n";
     out += fmt::format("\n{:>3}. {};\n", ++n, statement.sql);
     for (const diff::HazardNote& note : statement.hazards) {
       out += fmt::format("     ! {}: {}\n", diff::hazard_id(note.hazard), note.message);
@@ -90,26 +50,29 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
       ->required();
   cmd->add_option("TO", flags->to, "Desired schema: environment, DSN, or DDL file/directory")
       ->required();
-  cmd->add_option("--format", flags->format, "Output: pretty (default), sql or json")
-      ->check(CLI::IsMember({"pretty", "sql", "json"}));
+  cmd->add_option("-f,--format", flags->format,
+                  "Output: pretty (default; text is the same), sql or json")
+      ->check(CLI::IsMember({"pretty", "text", "sql", "json"}));
   cmd->add_option("--allow-hazards", flags->allow_hazards,
                   "Hazards to accept, e.g. DELETES_DATA (or all)")
       ->delimiter(',');
-  cmd->add_flag("--exit-code", flags->exit_code, "Exit 1 when the schemas differ");
+  cmd->add_flag("--exit-code", flags->exit_code,
+                "Exit 1 when the schemas differ (also when the plan deletes data)");
   cmd->add_option("--schema", flags->schemas, "Compare only these schemas")->delimiter(',');
   cmd->add_option("--exclude-schema", flags->exclude_schemas, "Leave these schemas out")
       ->delimiter(',');
   cmd->add_flag("--no-verify", flags->no_verify, "Do not prove the plan on a scratch copy");
   cmd->add_flag("--allow-unsupported", flags->allow_unsupported,
                 "Compare even when objects of unmodelled kinds are present");
-  cmd->add_option("--env", options.env, "Environment whose server holds scratch databases");
-  cmd->add_option("--project-dir", options.project_dir, "Project directory (default: .)");
-  cmd->add_flag("-q,--quiet", options.quiet, "Print only errors");
-  cmd->add_flag("-v,--verbose", options.verbose, "Print timings and details");
+  add_env_option(cmd, options,
+                 "Not a side of the diff: when FROM and TO are both DDL, the environment whose "
+                 "server holds the scratch databases they are built in (default: local)");
+  add_project_dir_option(cmd, options);
+  add_verbosity_options(cmd, options);
   cmd->callback([&options, &action, flags] {
     if (flags->format == "json") options.format = "json";
     action = [&options, flags](const Output& out) {
-      const std::set<diff::Hazard> allowed = allowed_hazards(flags->allow_hazards);
+      const std::set<diff::Hazard> allowed = diff::parse_allowed_hazards(flags->allow_hazards);
       DiffSources sources(options, {flags->from, flags->to});
       DiffSide from = sources.open(flags->from);
       DiffSide to = sources.open(flags->to);
@@ -130,7 +93,21 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
         prove_plan(sources, from, from_catalog, to_catalog, plan, flags->schemas,
                    flags->exclude_schemas);
       }
-      refuse_hazards(plan, allowed);
+      // --exit-code is a drift check: the drift is reported (exit 1) whatever it would delete,
+      // with the DELETES_DATA statements named on stderr instead of the DIFFER_404 refusal.
+      const auto suggestions = diff::rename_suggestions(from_catalog, to_catalog, diff_options);
+      if (flags->exit_code) {
+        const auto refused = diff::refused_hazards(plan, allowed);
+        if (!refused.empty()) {
+          out.warn(
+              fmt::format("the plan deletes data in {} statement(s) (applying it needs "
+                          "--allow-hazards DELETES_DATA):\n{}",
+                          refused.size(), fmt::join(refused, "\n")));
+        }
+        for (const std::string& suggestion : suggestions) out.warn(suggestion);
+      } else {
+        diff::refuse_hazards(plan, allowed, suggestions);
+      }
       if (flags->format == "json") {
         out.result(diff::to_json(plan), {});
       } else if (flags->format == "sql") {

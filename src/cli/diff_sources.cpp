@@ -28,7 +28,10 @@ namespace {
 bool is_path(const std::string& spec, const fs::path& project_dir) {
   if (looks_like_dsn(spec)) return false;
   const fs::path path(spec);
-  return fs::exists(path) || fs::exists(project_dir / path) || spec.ends_with(".sql") ||
+  // A word too long for a file name is no file: it is looked up as an environment, and that
+  // lookup names it (the throwing forms would end in INTERNAL_001).
+  std::error_code ec;
+  return fs::exists(path, ec) || fs::exists(project_dir / path, ec) || spec.ends_with(".sql") ||
          spec.find('/') != std::string::npos;
 }
 
@@ -151,7 +154,7 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   diff::exclude_schemas(result, exclude_schemas);
   // They describe a database rather than belong to its schema: ledger, lock and build record.
   std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder",
-                               pg::kProtectionTable};
+                               pg::kProtectionTable, "confiture_migration_parts"};
   if (!side.ledger_table.empty()) own.push_back(side.ledger_table);
   diff::exclude_tables(result, own);
   return result;

@@ -5,7 +5,9 @@
 
 namespace confiture::cli {
 
-void add_lock_options(CLI::App* command, migrate::LockOptions& lock, bool with_no_lock) {
+namespace {
+
+void add_lock_wait_options(CLI::App* command, migrate::LockOptions& lock, bool with_no_lock) {
   if (with_no_lock) {
     command->add_flag("--no-lock", lock.no_lock,
                       "Do not take the migration lock (dangerous with several runners)");
@@ -15,6 +17,16 @@ void add_lock_options(CLI::App* command, migrate::LockOptions& lock, bool with_n
                    "How long to wait for the migration lock, in ms (default: "
                    "migration.lock_timeout_ms, 30000)")
       ->check(CLI::NonNegativeNumber);
+}
+
+}  // namespace
+
+void add_ledger_lock_options(CLI::App* command, migrate::LockOptions& lock) {
+  add_lock_wait_options(command, lock, /*with_no_lock=*/true);
+}
+
+void add_lock_options(CLI::App* command, migrate::LockOptions& lock, bool with_no_lock) {
+  add_lock_wait_options(command, lock, with_no_lock);
   command
       ->add_option("--statement-lock-timeout", lock.statement_lock_timeout_ms,
                    "lock_timeout of each migration statement, in ms; 0 = none (default: "

@@ -17,6 +17,9 @@ void add_migrate_preflight_command(CLI::App& migrate, GlobalOptions& options, Ac
 
 // --no-lock, --lock-timeout, --statement-lock-timeout, --lock-retries.
 void add_lock_options(CLI::App* command, migrate::LockOptions& lock, bool with_no_lock);
+// --no-lock and --lock-timeout only: for commands that write the ledger but run no migration,
+// where a statement timeout or a retry would have nothing to act on.
+void add_ledger_lock_options(CLI::App* command, migrate::LockOptions& lock);
 
 // The progress callback: one line on stderr per step, unless --quiet or --format json.
 migrate::ProgressFn progress_of(const Output& out);

@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <set>
 
 #include "confiture/diff/differ.hpp"
+#include "confiture/diff/gate.hpp"
 #include "confiture/migrate/generate.hpp"
 #include "migrate_commands.hpp"
 #include "schema_states.hpp"
@@ -17,6 +19,7 @@ struct Flags {
   std::string name;
   bool auto_detect = false;
   std::string against;
+  std::vector<std::string> allow_hazards;
 };
 
 // The plan as a whole migration file: the no-transaction directive (when needed) stays first.
@@ -50,6 +53,7 @@ diff::Renames reversed(const diff::Renames& renames) {
 }
 
 int auto_detect(const Output& out, const GlobalOptions& options, const Flags& flags) {
+  const std::set<diff::Hazard> allowed = diff::parse_allowed_hazards(flags.allow_hazards);
   auto project = migrate::open_project(selection_of(options), config::process_environment());
   std::vector<std::string> specs;
   if (!flags.against.empty()) specs.push_back(flags.against);
@@ -79,6 +83,10 @@ int auto_detect(const Output& out, const GlobalOptions& options, const Flags& fl
   const diff::Plan down =
       diff::plan_changes(desired_catalog, current_catalog, {.renames = reversed(renames)});
   prove_plan(sources, current, current_catalog, desired_catalog, up, {}, {});
+  // As `diff` does: nothing is written for an up plan that deletes data unless it is allowed.
+  diff::refuse_hazards(
+      up, allowed,
+      diff::rename_suggestions(current_catalog, desired_catalog, {.renames = renames}));
   prove_plan(sources, desired, desired_catalog, current_catalog, down, {}, {});
   const migrate::MigrationBodies bodies{
       migration_text(up, fmt::format("{}: from {} to {}.", flags.name, current.description,
@@ -115,6 +123,10 @@ void add_migrate_generate_command(CLI::App& migrate, GlobalOptions& options, Act
   cmd->add_option("--against", flags->against,
                   "With --auto-detect: diff from this environment or DSN instead of the "
                   "replayed migrations");
+  cmd->add_option("--allow-hazards", flags->allow_hazards,
+                  "With --auto-detect: hazards to accept in the up file, e.g. DELETES_DATA (or "
+                  "all)")
+      ->delimiter(',');
   cmd->callback([&options, &action, flags] {
     action = [&options, flags](const Output& out) {
       if (flags->auto_detect) return auto_detect(out, options, *flags);

@@ -58,9 +58,9 @@ void add_migrate_ledger_commands(CLI::App& migrate, GlobalOptions& options, Acti
       "baseline", "Record migrations up to a version as applied without running them");
   add_project_options(baseline, options);
   add_output_options(baseline, options);
-  baseline->add_option("--through", b->through, "The last version to record")->required();
+  baseline->add_option("-t,--through", b->through, "The last version to record")->required();
   baseline->add_flag("--dry-run", b->dry_run, "Show what would be recorded");
-  add_lock_options(baseline, b->lock, /*with_no_lock=*/true);
+  add_ledger_lock_options(baseline, b->lock);
   baseline->callback([&options, &action, b] {
     action = [&options, b](const Output& out) {
       auto lookup = config::process_environment();
@@ -83,7 +83,7 @@ void add_migrate_ledger_commands(CLI::App& migrate, GlobalOptions& options, Acti
   add_project_options(verify, options);
   add_output_options(verify, options);
   verify->add_flag("--fix", v->fix, "Store the files' current checksums");
-  add_lock_options(verify, v->lock, /*with_no_lock=*/true);
+  add_ledger_lock_options(verify, v->lock);
   verify->callback([&options, &action, v] {
     action = [&options, v](const Output& out) {
       auto lookup = config::process_environment();

@@ -11,7 +11,7 @@ namespace confiture::cli {
 namespace {
 
 std::string render(const migrate::StatusReport& r) {
-  std::string text = fmt::format("Environment:  {}\n", r.environment);
+  std::string text = fmt::format("Environment:  {}\n", environment_label(r.environment));
   text += r.reachable ? fmt::format("Database:     {}\n", r.database)
                       : fmt::format("Database:     unreachable ({})\n", r.unreachable);
   if (r.reachable) {
@@ -82,6 +82,9 @@ void add_migrate_status_commands(CLI::App& migrate, GlobalOptions& options, Acti
       auto project = migrate::open_project(selection_of(options), lookup);
       migrate::StatusReport report = migrate::migration_status(project, lookup);
       for (const auto& warning : report.warnings) out.warn(warning);
+      if (!report.reachable) {
+        return out.unreachable(report.to_json(), render(report), report.unreachable);
+      }
       out.result(report.to_json(), render(report));
       return report.exit_code();
     };

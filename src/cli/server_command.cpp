@@ -27,8 +27,11 @@ std::string embedded_database(const GlobalOptions& options) {
   auto env = config::select_environment(selection, config::process_environment());
   if (!env.database || !env.database->embedded) {
     throw Error(codes::kConfigInvalidValue, ExitClass::kConfig,
-                fmt::format("environment {} does not use the embedded server", env.name),
-                "set `database: {embedded: true, database: NAME}` in its file");
+                fmt::format("environment {} does not use the embedded server: `server url` "
+                            "prints the URLs of the embedded server's databases only",
+                            env.name),
+                "its URL is the environment's database_url; to use the embedded server, set "
+                "`database: {embedded: true, database: NAME}` in its file");
   }
   return env.database->database;
 }
@@ -43,11 +46,14 @@ void add_server_command(CLI::App& app, GlobalOptions& options, Action& action) {
   CLI::App* start = cmd->add_subcommand("start", "Start it (initializing it on first use)");
   CLI::App* stop = cmd->add_subcommand("stop", "Stop it");
   CLI::App* status = cmd->add_subcommand("status", "Say whether it runs, and where");
-  CLI::App* url = cmd->add_subcommand("url", "Print the libpq URL of the environment's database");
-  for (CLI::App* sub : {start, stop, status, url}) {
-    add_project_options(sub, options);
-    add_output_options(sub, options);
-  }
+  CLI::App* url = cmd->add_subcommand(
+      "url",
+      "Print the libpq URL of the environment's database on the embedded server (starting it); "
+      "for an environment that does not use the embedded server, an error");
+  // One server per project: only `url` reads an environment, and none takes a connection string.
+  for (CLI::App* sub : {start, stop, status}) add_project_dir_option(sub, options);
+  add_environment_options(url, options);
+  for (CLI::App* sub : {start, stop, status, url}) add_output_options(sub, options);
 
   // start and stop: do it, then report the resulting status.
   auto change = [&action, server](void (pg::EmbeddedServer::*operation)()) {

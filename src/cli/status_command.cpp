@@ -176,7 +176,8 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
       const auto lookup = config::process_environment();
       build::StatusReport r = build::schema_status(selection_of(options), lookup);
       std::string text =
-          fmt::format("Environment:  {}\nDatabase:     {}\n", r.environment, r.target);
+          fmt::format("Environment:  {}\nDatabase:     {}\n",
+                      environment_label(r.environment), r.target);
       text += r.reachable ? "Server:       reachable\n"
                           : fmt::format("Server:       unreachable ({})\n", r.unreachable);
       text += r.has_ddl ? fmt::format("Source:       {} files, hash {}\n", r.files, r.source_hash)
@@ -192,8 +193,7 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
         doc["state"] = "unreachable";
         doc["advice"] = advice ? nlohmann::json(*advice) : nlohmann::json(nullptr);
         doc["up_to_date"] = false;
-        out.result(doc, text);
-        return static_cast<int>(ExitClass::kConnection);
+        return out.unreachable(doc, text, r.unreachable);
       }
       if (r.database_missing) {
         text += "Built:        the database does not exist yet\n";

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,33 @@ std::string database_stem(const fs::path& dir) {
   if (out.empty() || std::isdigit(static_cast<unsigned char>(out.front()))) out = "app_" + out;
   return out;
 }
+
+std::string local_yaml(const std::string& stem, bool with_seeds) {
+  return fmt::format(
+      "# Local development on the project's embedded PostgreSQL (confiture server ...):\n"
+      "# nothing to install or configure beyond the PostgreSQL server package.\n"
+      "database:\n"
+      "  embedded: true\n"
+      "  database: {}_local\n"
+      "include_dirs:\n"
+      "  - db/schema\n"
+      "{}",
+      stem,
+      with_seeds ? "  - {path: db/seeds/common, order: 10}\n"
+                   "  - {path: db/seeds/development, order: 20}\n"
+                 : "");
+}
+
+constexpr const char* kProductionYaml =
+    "# Production: the URL comes from the environment, never from this file.\n"
+    "database_url: ${DATABASE_URL}\n"
+    "include_dirs:\n"
+    "  - db/schema\n"
+    "protected: true\n"
+    "migration:\n"
+    "  tracking_table: tb_confiture\n";
+
+constexpr const char* kGitignore = "db/generated/\n.confiture/\n";
 
 std::vector<std::pair<std::string, std::string>> project_files(const std::string& stem) {
   return {
@@ -121,28 +149,40 @@ std::vector<std::pair<std::string, std::string>> project_files(const std::string
        "    ON posts (published_at) WHERE published_at IS NOT NULL;\n"},
       {"db/migrations/20260112090000_index_published_posts.down.sql",
        "DROP INDEX CONCURRENTLY IF EXISTS posts_published_at_idx;\n"},
-      {"db/environments/local.yaml",
-       fmt::format(
-           "# Local development on the project's embedded PostgreSQL (confiture server ...):\n"
-           "# nothing to install or configure beyond the PostgreSQL server package.\n"
-           "database:\n"
-           "  embedded: true\n"
-           "  database: {}_local\n"
-           "include_dirs:\n"
-           "  - db/schema\n"
-           "  - {{path: db/seeds/common, order: 10}}\n"
-           "  - {{path: db/seeds/development, order: 20}}\n",
-           stem)},
-      {"db/environments/production.yaml",
-       "# Production: the URL comes from the environment, never from this file.\n"
-       "database_url: ${DATABASE_URL}\n"
-       "include_dirs:\n"
-       "  - db/schema\n"
-       "protected: true\n"
-       "migration:\n"
-       "  tracking_table: tb_confiture\n"},
-      {".gitignore", "db/generated/\n.confiture/\n"},
+      {"db/environments/local.yaml", local_yaml(stem, /*with_seeds=*/true)},
+      {"db/environments/production.yaml", kProductionYaml},
+      {".gitignore", kGitignore},
   };
+}
+
+// A bare project: the layout and environments, no sample schema, seeds or migrations.
+std::vector<std::pair<std::string, std::string>> bare_files(const std::string& stem) {
+  return {
+      {"db/environments/local.yaml", local_yaml(stem, /*with_seeds=*/false)},
+      {"db/environments/production.yaml", kProductionYaml},
+      {".gitignore", kGitignore},
+  };
+}
+
+// The .sql files a project already has under db/schema/ and db/migrations/ that init would not
+// write itself: the sign of an existing project, which the samples must not be mixed into.
+std::vector<std::string> existing_sql_files(
+    const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> found;
+  for (const char* sub : {"db/schema", "db/migrations"}) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir / sub, fs::directory_options::skip_permission_denied,
+                                        ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->path().extension() != ".sql" || !it->is_regular_file(ec)) continue;
+      std::string rel = it->path().lexically_relative(dir).generic_string();
+      bool ours = std::any_of(files.begin(), files.end(),
+                              [&](const auto& file) { return file.first == rel; });
+      if (!ours) found.push_back(rel);
+      if (found.size() >= 5) return found;
+    }
+  }
+  return found;
 }
 
 std::optional<std::string> read_text(const fs::path& path) {
@@ -155,8 +195,23 @@ std::optional<std::string> read_text(const fs::path& path) {
 
 }  // namespace
 
-InitResult init_project(const fs::path& dir, bool force) {
-  auto files = project_files(database_stem(dir));
+InitResult init_project(const fs::path& dir, bool force, bool bare) {
+  auto files = bare ? bare_files(database_stem(dir)) : project_files(database_stem(dir));
+  if (!bare && !force) {
+    std::vector<std::string> own = existing_sql_files(dir, files);
+    if (!own.empty()) {
+      std::string list;
+      for (const auto& f : own) list += "\n  " + f;
+      Error error(codes::kConfigFileExists, ExitClass::kConfig,
+                  fmt::format("{} already holds a project's SQL files; init would add its sample "
+                              "tables, seeds and migrations beside them:{}",
+                              dir.string(), list),
+                  "nothing was written; pass --bare to add only the environment files and "
+                  ".gitignore, or --force to add the samples anyway");
+      error.details["files"] = own;
+      throw error;
+    }
+  }
   InitResult result;
   std::vector<std::string> conflicts;
   for (const auto& [rel, content] : files) {
@@ -189,6 +244,16 @@ InitResult init_project(const fs::path& dir, bool force) {
                   fmt::format("cannot write {}", path.string()));
     }
     result.written.push_back(rel);
+  }
+  if (bare) {
+    for (const char* sub : {"db/schema", "db/migrations"}) {
+      std::error_code ec;
+      fs::create_directories(dir / sub, ec);
+      if (ec) {
+        throw Error(codes::kConfigIo, ExitClass::kConfig,
+                    fmt::format("cannot create {}: {}", (dir / sub).string(), ec.message()));
+      }
+    }
   }
   return result;
 }

@@ -4,6 +4,8 @@
 // built concurrently.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "annotations.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
@@ -99,23 +101,33 @@ void drop_constraint(Planner& planner, const QualifiedName& current, const Quali
                .rank = foreign ? kDropForeignKey : kDropConstraint});
 }
 
-// VALIDATE CONSTRAINT: scans the table under a lock that lets writes through.
-void validate(Planner& planner, const QualifiedName& table, const std::string& name, Rank rank,
-              bool follows_previous) {
+// VALIDATE CONSTRAINT: scans the table under SHARE UPDATE EXCLUSIVE, which lets reads and writes
+// through (and a foreign key's referenced table under ROW SHARE). It runs in a transaction of its
+// own (kValidatePhase): in the ADD's transaction it would keep the ADD's stronger lock.
+void validate(Planner& planner, const QualifiedName& table, const std::string& name,
+              const std::optional<QualifiedName>& referenced = std::nullopt) {
   Statement statement = data_change(
       fmt::format("ALTER TABLE {} VALIDATE CONSTRAINT {}", qualified(table), ident(name)),
       fmt::format("constraint {} on {}", name, table.display()));
+  std::string locks = fmt::format("holds SHARE UPDATE EXCLUSIVE on {}", table.display());
+  if (referenced && *referenced != table) {
+    locks += fmt::format(" and ROW SHARE on {}", referenced->display());
+  }
   with_hazard(statement, Hazard::kValidationMayFail,
-              fmt::format("fails if existing rows of {} break {}", table.display(), name));
+              fmt::format("fails if existing rows of {} break {}; {} while it scans (reads and "
+                          "writes go on), in a transaction of its own",
+                          table.display(), name, locks));
   planner.add({.statement = std::move(statement),
-               .creates = {ref("constraint", table, name)},
-               .rank = rank,
-               .follows_previous = follows_previous});
+               .needs = {ref("constraint", table, name)},
+               .rank = kValidate,
+               .phase = kValidatePhase});
 }
 
 // ADD CONSTRAINT ... NOT VALID, then VALIDATE when `to` has it validated.
 void add_checked(Planner& planner, const QualifiedName& table, const std::string& name,
-                 const std::string& definition, bool validated, bool new_table, bool foreign) {
+                 const std::string& definition, bool validated, bool new_table,
+                 const std::optional<QualifiedName>& referenced) {
+  const bool foreign = referenced.has_value();
   const std::string target = qualified(table);
   const std::string object = fmt::format("constraint {} on {}", name, table.display());
   const ObjectRef constraint_ref = ref("constraint", table, name);
@@ -134,7 +146,7 @@ void add_checked(Planner& planner, const QualifiedName& table, const std::string
                                            object),
                .creates = {constraint_ref},
                .rank = rank});
-  if (validated) validate(planner, table, name, rank, true);
+  if (validated) validate(planner, table, name, referenced);
 }
 
 // PRIMARY KEY (cols) or UNIQUE (cols) on an existing table: build the index concurrently, then
@@ -176,8 +188,15 @@ bool add_over_index(Planner& planner, const catalog::Table& table,
                 "sets the key columns NOT NULL, which scans " + table.name.display() +
                     " unless they already are");
   }
+  // A column made NOT NULL in this plan is so before the key adopts the index: otherwise the
+  // key would scan the table for NULLs under ACCESS EXCLUSIVE.
+  std::vector<ObjectRef> not_null;
+  for (const std::string& column : constraint.columns) {
+    not_null.push_back(ref("not_null", table.name, column));
+  }
   planner.add({.statement = std::move(adopt),
                .creates = {constraint_ref},
+               .needs = std::move(not_null),
                .rank = kCreateConstraint,
                .follows_previous = true});
   return true;
@@ -187,7 +206,7 @@ void add_constraint(Planner& planner, const catalog::Table& table,
                     const catalog::Constraint& constraint, bool new_table) {
   if (constraint.kind == 'c') {
     add_checked(planner, table.name, constraint.name, constraint_sql(constraint),
-                constraint.validated, new_table, false);
+                constraint.validated, new_table, std::nullopt);
     return;
   }
   if (!new_table && add_over_index(planner, table, constraint)) return;
@@ -262,7 +281,7 @@ void plan_table_constraints(Planner& planner, const catalog::Table& to,
                       !planner.replaced(ref("constraint", old_name, constraint.name));
     if (kept) {
       if (!before->validated && constraint.validated) {
-        validate(planner, to.name, constraint.name, kCreateConstraint, false);
+        validate(planner, to.name, constraint.name);
       }
     } else if (!is_new || !created_inline(constraint)) {
       add_constraint(planner, to, constraint, is_new);
@@ -275,12 +294,12 @@ void plan_table_constraints(Planner& planner, const catalog::Table& to,
                       !planner.replaced(ref("constraint", old_name, key.name));
     if (kept) {
       if (!before->validated && key.validated) {
-        validate(planner, to.name, key.name, kCreateForeignKey, false);
+        validate(planner, to.name, key.name, key.referenced);
       }
       continue;
     }
     add_checked(planner, to.name, key.name, foreign_key_definition(key), key.validated, is_new,
-                true);
+                key.referenced);
   }
   plan_constraint_comments(planner, to, from);
 }

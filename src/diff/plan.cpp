@@ -59,6 +59,11 @@ bool Plan::transactional() const {
                      [](const Statement& s) { return s.transactional; });
 }
 
+bool Plan::split() const {
+  return std::any_of(statements.begin(), statements.end(),
+                     [](const Statement& s) { return s.new_transaction; });
+}
+
 std::vector<Hazard> Plan::hazards() const {
   std::set<Hazard> present;
   for (const Statement& statement : statements) {
@@ -84,12 +89,19 @@ std::string to_sql(const Plan& plan) {
     for (Hazard hazard : hazards) out += fmt::format(" {}", hazard_id(hazard));
     out += "\n";
   }
+  if (plan.split()) {
+    out +=
+        "-- Each `-- confiture:commit` line commits the statements before it: a VALIDATE runs in "
+        "a transaction of its own and holds only SHARE UPDATE EXCLUSIVE (apply it with `confiture "
+        "migrate up`, or psql without -1/--single-transaction).\n";
+  }
   for (const std::string& note : plan.notes) out += fmt::format("-- Note: {}\n", note);
   if (plan.sets_check_function_bodies) out += "\nSET check_function_bodies = off;\n";
   int lock_timeout = -1;
   int statement_timeout = -1;
   for (const Statement& statement : plan.statements) {
     out += "\n";
+    if (statement.new_transaction) out += "-- confiture:commit\n\n";
     for (const HazardNote& note : statement.hazards) {
       out += fmt::format("-- {}: {}\n", hazard_id(note.hazard), note.message);
     }
@@ -121,6 +133,7 @@ nlohmann::json to_json(const Plan& plan) {
                           {"lock_timeout_ms", statement.lock_timeout_ms},
                           {"statement_timeout_ms", statement.statement_timeout_ms},
                           {"transactional", statement.transactional},
+                          {"new_transaction", statement.new_transaction},
                           {"object", statement.object}});
   }
   nlohmann::json hazard_ids = nlohmann::json::array();

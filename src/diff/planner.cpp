@@ -113,8 +113,8 @@ void Planner::advise_if_large(const QualifiedName& table) {
   if (before->estimated_bytes < kLargeBytes && before->estimated_rows < kLargeRows) return;
   notes_.push_back(fmt::format(
       "{} is large (~{:.1f} GB, ~{:.0f} rows): this plan rewrites it or locks it exclusively for "
-      "as long as that takes; `confiture migrate schema-to-schema --strategy fdw` builds the new "
-      "schema beside it and cuts over with near-zero downtime",
+      "as long as that takes; run it in a maintenance window, or split the change into steps "
+      "that take no long lock (add a new column, backfill it in batches, switch, drop the old)",
       table.display(), static_cast<double>(before->estimated_bytes) / (1LL << 30),
       before->estimated_rows < 0 ? 0.0 : before->estimated_rows));
 }
@@ -134,7 +134,42 @@ Plan Planner::finish() {
       order_steps(dependency_map(to, false, body_dependencies(to)), used_by, false);
   if (!order) order = order_steps(dependency_map(to, false), used_by, true);
   Plan plan;
-  for (std::size_t i : *order) plan.statements.push_back(steps_[i].statement);
+  const Step* previous = nullptr;
+  bool merged = false;  // the last statement already holds several actions
+  for (std::size_t i : *order) {
+    const Step& step = steps_[i];
+    const bool combines = previous && !step.combine_target.empty() &&
+                          step.combine_target == previous->combine_target &&
+                          step.phase == previous->phase;
+    if (combines) {
+      Statement& into = plan.statements.back();
+      if (!merged) {
+        into.sql = "ALTER TABLE " + previous->combine_target + "\n    " + previous->combine_action;
+      }
+      merged = true;
+      into.sql += ",\n    " + step.combine_action;
+      for (const HazardNote& note : step.statement.hazards) {
+        const bool known = std::any_of(
+            into.hazards.begin(), into.hazards.end(),
+            [&](const auto& h) { return h.hazard == note.hazard && h.message == note.message; });
+        if (!known) into.hazards.push_back(note);
+      }
+      into.statement_timeout_ms =
+          std::max(into.statement_timeout_ms, step.statement.statement_timeout_ms);
+      into.lock_timeout_ms = std::max(into.lock_timeout_ms, step.statement.lock_timeout_ms);
+      previous = &step;
+      continue;
+    }
+    Statement statement = step.statement;
+    merged = false;
+    statement.new_transaction = previous && previous->phase != step.phase;
+    plan.statements.push_back(std::move(statement));
+    previous = &step;
+  }
+  // Autocommit runs every statement on its own anyway: no transaction boundary to mark.
+  if (!plan.transactional()) {
+    for (Statement& statement : plan.statements) statement.new_transaction = false;
+  }
   plan.notes = std::move(notes_);
   plan.sets_check_function_bodies = routine_bodies_;
   return plan;

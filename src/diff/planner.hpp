@@ -55,7 +55,14 @@ enum Rank : int {
   kCreatePolicy,
   kComment,
   kGrant,
+  kValidate,       // VALIDATE CONSTRAINT: in a transaction of its own, after the rest (phase 1)
+  kAfterValidate,  // SET NOT NULL over a just validated check, and dropping that check (phase 2)
 };
+
+// A transactional plan commits between phases, so that a VALIDATE CONSTRAINT holds only its
+// SHARE UPDATE EXCLUSIVE lock (the ADD ... NOT VALID before it, and its ACCESS EXCLUSIVE or
+// SHARE ROW EXCLUSIVE lock, committed first).
+enum Phase : int { kMainPhase = 0, kValidatePhase = 1, kAfterValidatePhase = 2 };
 
 struct Step {
   Statement statement{};
@@ -67,6 +74,11 @@ struct Step {
   // Renames the object it drops out of the way: what stays and used it is changed after it, not
   // before (an enum swapped through a renamed old type).
   bool moves_aside = false;
+  Phase phase = kMainPhase;
+  // One `ALTER TABLE <combine_target> <combine_action>`: consecutive ones of the same table are
+  // written as one ALTER TABLE with several actions (one rewrite instead of one per column).
+  std::string combine_target{};
+  std::string combine_action{};
 };
 
 // What each object uses, or what uses it.
@@ -105,7 +117,7 @@ class Planner {
   Step& add(Step step);
   std::vector<Step>& steps() { return steps_; }
   // A statement rewrites or exclusively locks `table` (named as `to` has it): when `from` says
-  // the table is large, a note suggests schema-to-schema instead.
+  // the table is large, a note says how long that may block, and how to avoid it.
   void advise_if_large(const QualifiedName& table);
   // Something the plan cannot do, said once in the plan's notes.
   void note(std::string text) { notes_.push_back(std::move(text)); }

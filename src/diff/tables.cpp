@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "annotations.hpp"
+#include "conversions.hpp"
 #include "planner.hpp"
 #include "sql_text.hpp"
 #include "table_parts.hpp"
@@ -30,13 +31,23 @@ bool binary_compatible(const catalog::Column& from, const catalog::Column& to) {
   return false;
 }
 
-void add_step(Planner& planner, Statement statement, Rank rank, std::vector<ObjectRef> creates,
-              std::vector<ObjectRef> drops = {}, bool follows_previous = false) {
-  planner.add({.statement = std::move(statement),
-               .creates = std::move(creates),
-               .drops = std::move(drops),
-               .rank = rank,
-               .follows_previous = follows_previous});
+Step& add_step(Planner& planner, Statement statement, Rank rank, std::vector<ObjectRef> creates,
+               std::vector<ObjectRef> drops = {}, bool follows_previous = false) {
+  return planner.add({.statement = std::move(statement),
+                      .creates = std::move(creates),
+                      .drops = std::move(drops),
+                      .rank = rank,
+                      .follows_previous = follows_previous});
+}
+
+// An `ALTER TABLE target ALTER COLUMN ...` step that may share one ALTER TABLE with the other
+// column changes of its table next to it (PostgreSQL orders the actions itself: drops, type
+// changes, then defaults and NOT NULL).
+void combinable(Step& step, const std::string& target, const std::string& prefix) {
+  const std::string head = "ALTER TABLE " + target + " ";
+  if (step.statement.sql.rfind(head, 0) != 0 || prefix.rfind(head, 0) != 0) return;
+  step.combine_target = target;
+  step.combine_action = step.statement.sql.substr(head.size());
 }
 
 void create_table(Planner& planner, const catalog::Table& table) {
@@ -119,7 +130,10 @@ void plan_annotations(Planner& planner, const catalog::Table& to, const catalog:
 }
 
 // SET NOT NULL without holding an exclusive lock through a full scan: a NOT VALID check is
-// validated under a weaker lock, and PostgreSQL 12+ then trusts it instead of scanning.
+// validated in a transaction of its own under SHARE UPDATE EXCLUSIVE, and PostgreSQL 12+ then
+// trusts it instead of scanning; SET NOT NULL and dropping the check come in a third transaction
+// and hold ACCESS EXCLUSIVE only for a catalog update. What needs the column NOT NULL first (an
+// identity, a primary key adopting an index, an ATTACH or INHERIT) waits for "not_null".
 void set_not_null(Planner& planner, const catalog::Table& table, const catalog::Column& column) {
   const std::string target = qualified(table.name);
   const ObjectRef column_ref = ref("column", table.name, column.name);
@@ -132,16 +146,22 @@ void set_not_null(Planner& planner, const catalog::Table& table, const catalog::
   add_step(planner, std::move(add), kAlterColumn, {column_ref});
   Statement validate =
       data_change(fmt::format("ALTER TABLE {} VALIDATE CONSTRAINT {}", target, check), object);
-  with_hazard(validate, Hazard::kValidationMayFail, fmt::format("fails if {} holds NULLs", object));
-  add_step(planner, std::move(validate), kAlterColumn, {column_ref}, {}, true);
+  with_hazard(validate, Hazard::kValidationMayFail,
+              fmt::format("fails if {} holds NULLs; holds SHARE UPDATE EXCLUSIVE on {} while it "
+                          "scans (reads and writes go on), in a transaction of its own",
+                          object, table.name.display()));
+  add_step(planner, std::move(validate), kValidate, {}, {}, true).phase = kValidatePhase;
+  const ObjectRef not_null = ref("not_null", table.name, column.name);
   add_step(planner,
            catalog_change(fmt::format("ALTER TABLE {} ALTER COLUMN {} SET NOT NULL", target,
                                       ident(column.name)),
                           object),
-           kAlterColumn, {column_ref}, {}, true);
+           kAfterValidate, {not_null}, {}, true)
+      .phase = kAfterValidatePhase;
   add_step(planner,
            catalog_change(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", target, check), object),
-           kAlterColumn, {column_ref}, {}, true);
+           kAfterValidate, {}, {}, true)
+      .phase = kAfterValidatePhase;
 }
 
 void add_column(Planner& planner, const catalog::Table& table, const catalog::Column& column) {
@@ -219,7 +239,8 @@ void change_identity(Planner& planner, const catalog::Table& table, const catalo
     add_step(planner,
              catalog_change(
                  fmt::format("{} ADD {}", prefix, identity_clause(planner.to, table, to)), object),
-             kAlterColumn, {column_ref});
+             kAlterColumn, {column_ref})
+        .needs.push_back(ref("not_null", table.name, to.name));
   } else {
     add_step(planner,
              catalog_change(fmt::format("{} SET GENERATED {}", prefix,
@@ -227,6 +248,34 @@ void change_identity(Planner& planner, const catalog::Table& table, const catalo
                             object),
              kAlterColumn, {column_ref});
   }
+}
+
+// Before a column becomes varchar(n): fail if a value is longer than n, trailing spaces
+// included (the ALTER's assignment coercion would cut those without an error). The table is
+// locked as the ALTER will lock it, so no longer value comes in between. Ranked before the
+// ALTER COLUMN steps, so that the type changes of the table stay one statement.
+void guard_length(Planner& planner, const catalog::Table& table, const catalog::Column& column,
+                  int length) {
+  const std::string target = qualified(table.name);
+  const std::string object = fmt::format("column {}.{}", table.name.display(), column.name);
+  const std::string message =
+      fmt::format("{} holds a value longer than {} characters", object, length);
+  Statement guard = data_change(
+      fmt::format("DO $confiture$ BEGIN LOCK TABLE {} IN ACCESS EXCLUSIVE MODE; IF EXISTS "
+                  "(SELECT FROM {} WHERE char_length({}::text) > {}) THEN RAISE EXCEPTION USING "
+                  "MESSAGE = {}; "
+                  "END IF; "
+                  "END $confiture$",
+                  target, target, ident(column.name), length, literal(message)),
+      object);
+  with_hazard(guard, Hazard::kAcquiresAccessExclusiveLock,
+              fmt::format("blocks reads and writes of {} while it is scanned and rewritten",
+                          table.name.display()));
+  with_hazard(guard, Hazard::kValidationMayFail,
+              fmt::format("fails if a value of {} is longer than {} characters, trailing spaces "
+                          "included",
+                          object, length));
+  add_step(planner, std::move(guard), kAlterTable, {});
 }
 
 void change_column(Planner& planner, const catalog::Table& table, const catalog::Column& from,
@@ -240,8 +289,9 @@ void change_column(Planner& planner, const catalog::Table& table, const catalog:
   const bool default_changed =
       from.default_expr != to.default_expr || planner.replaced(old_default);
   if (from.default_expr && (default_changed || types_differ(from, to) || to.identity)) {
-    add_step(planner, catalog_change(prefix + " DROP DEFAULT", object), kDropDefault, {},
-             {old_default});
+    combinable(add_step(planner, catalog_change(prefix + " DROP DEFAULT", object), kDropDefault, {},
+                        {old_default}),
+               target, prefix);
   }
   // An identity goes before NOT NULL can be dropped; one is added once the column is NOT NULL.
   const bool adds_identity = to.identity && !from.identity;
@@ -253,7 +303,11 @@ void change_column(Planner& planner, const catalog::Table& table, const catalog:
     // An enum converts to another type (and anything to an enum) only through text.
     const bool via_text = from.type_category == 'E' || to.type_category == 'E';
     if (rewrite) {
-      sql += fmt::format(" USING {}{}::{}", ident(to.name), via_text ? "::text" : "", to.type);
+      // The cast names the type without its length, precision or scale: an explicit cast to
+      // varchar(5) would cut the value, where the assignment coercion that ALTER ... TYPE applies
+      // to the USING result raises an error.
+      sql += fmt::format(" USING {}{}::{}", ident(to.name), via_text ? "::text" : "",
+                         cast_target(to.type));
     }
     Statement statement = rewrite ? data_change(sql, object) : catalog_change(sql, object);
     if (rewrite) {
@@ -263,23 +317,40 @@ void change_column(Planner& planner, const catalog::Table& table, const catalog:
       with_hazard(
           statement, Hazard::kAcquiresAccessExclusiveLock,
           fmt::format("blocks reads and writes of {} while it is rewritten", table.name.display()));
-      with_hazard(statement, Hazard::kValidationMayFail,
-                  fmt::format("fails if a value of {} does not convert to {}", object, to.type));
+      const ConversionVerdict verdict = classify_conversion(from, to, object);
+      if (verdict.guard_length) guard_length(planner, table, to, *verdict.guard_length);
+      if (verdict.kind == Conversion::kFailsOnMisfit) {
+        with_hazard(statement, Hazard::kValidationMayFail, verdict.why);
+      } else if (verdict.kind == Conversion::kLossy) {
+        with_hazard(statement, Hazard::kDeletesData, verdict.why);
+      }
     }
-    add_step(planner, std::move(statement), kAlterColumn, {column_ref});
+    combinable(add_step(planner, std::move(statement), kAlterColumn, {column_ref}), target, prefix);
   }
   if (to.default_expr && !to.identity && (default_changed || types_differ(from, to))) {
-    add_step(planner,
-             catalog_change(fmt::format("{} SET DEFAULT {}", prefix, *to.default_expr), object),
-             kSetDefault, {default_ref});
+    combinable(
+        add_step(planner,
+                 catalog_change(fmt::format("{} SET DEFAULT {}", prefix, *to.default_expr), object),
+                 kSetDefault, {default_ref}),
+        target, prefix);
   }
   if (to.not_null && !from.not_null) {
     set_not_null(planner, table, to);
   } else if (!to.not_null && from.not_null && !from.identity) {
-    add_step(planner, catalog_change(prefix + " DROP NOT NULL", object), kAlterColumn,
-             {column_ref});
+    combinable(add_step(planner, catalog_change(prefix + " DROP NOT NULL", object), kAlterColumn,
+                        {column_ref}),
+               target, prefix);
   }
   if (adds_identity) change_identity(planner, table, from, to);
+}
+
+// A parent's NOT NULL columns must be NOT NULL in a table before it is attached or inherits.
+std::vector<ObjectRef> not_null_refs(const catalog::Table& table) {
+  std::vector<ObjectRef> refs;
+  for (const catalog::Column& column : table.columns) {
+    if (column.not_null) refs.push_back(ref("not_null", table.name, column.name));
+  }
+  return refs;
 }
 
 void change_partitioning(Planner& planner, const catalog::Table& from, const catalog::Table& to) {
@@ -302,12 +373,15 @@ void change_partitioning(Planner& planner, const catalog::Table& from, const cat
         fmt::format("ALTER TABLE {} ATTACH PARTITION {} {}", qualified(*to.partition_of),
                     qualified(to.name), to.partition_bound.value_or("DEFAULT")),
         object);
-    with_hazard(attach, Hazard::kAcquiresShareLock,
-                fmt::format("scans {} to check its rows fit the bound", to.name.display()));
+    with_hazard(attach, Hazard::kAcquiresAccessExclusiveLock,
+                fmt::format("holds ACCESS EXCLUSIVE on {} (and SHARE UPDATE EXCLUSIVE on {}) while "
+                            "it scans {} to check its rows fit the bound",
+                            to.name.display(), to.partition_of->display(), to.name.display()));
     with_hazard(attach, Hazard::kValidationMayFail,
                 fmt::format("fails if a row of {} is outside the bound", to.name.display()));
     add_step(planner, std::move(attach), kAlterTable, {table_ref}, {},
-             from.partition_of.has_value());
+             from.partition_of.has_value())
+        .needs = not_null_refs(to);
   }
 }
 
@@ -417,7 +491,7 @@ void change_table(Planner& planner, const catalog::Table& from, const catalog::T
     if (std::find(from.inherits.begin(), from.inherits.end(), parent) == from.inherits.end()) {
       Statement statement =
           data_change(fmt::format("ALTER TABLE {} INHERIT {}", target, qualified(parent)), object);
-      add_step(planner, std::move(statement), kAlterTable, {table_ref});
+      add_step(planner, std::move(statement), kAlterTable, {table_ref}).needs = not_null_refs(to);
       note_still_local(planner, from, to, parent);
     }
   }

@@ -56,15 +56,16 @@ void require_down_files(const std::vector<Step>& steps, const std::string& dir) 
   std::vector<std::string> missing;
   for (const auto& step : steps) {
     if (!step.file) {
-      missing.push_back(fmt::format("{}_{} (no files at all)", step.row.version, step.row.name));
+      missing.push_back(
+          fmt::format("migration {}_{} has no files in {}", step.row.version, step.row.name, dir));
     } else if (!step.file->down) {
-      missing.push_back(fmt::format("{}_{}.down.sql", step.file->version, step.file->name));
+      missing.push_back(fmt::format("{}/{}_{}.down.sql does not exist", dir, step.file->version,
+                                    step.file->name));
     }
   }
   if (missing.empty()) return;
   Error error(codes::kRollbackMissingDown, ExitClass::kRollback,
-              fmt::format("cannot roll back: no .down.sql in {} for {}; nothing was run", dir,
-                          fmt::join(missing, ", ")),
+              fmt::format("cannot roll back: {}; nothing was run", fmt::join(missing, "; ")),
               "write the missing .down.sql file(s), or roll back fewer migrations");
   error.details["missing"] = missing;
   throw error;

@@ -84,6 +84,16 @@ GeneratedMigration generate_migration(const MigrateProject& project, const std::
                             name),
                 "for example: confiture migrate generate add_user_bio");
   }
+  // VERSION_NAME.down.sql must fit a file name (NAME_MAX, 255 bytes on every file system
+  // confiture runs on): 14 digits, '_' and ".down.sql" leave 231.
+  constexpr std::size_t kMaxName = 255 - 14 - 1 - 9;
+  if (name.size() > kMaxName) {
+    throw Error(codes::kMigrBadName, ExitClass::kConfig,
+                fmt::format("migration name is {} characters long: at most {} fit a file name "
+                            "with its version and .down.sql",
+                            name.size(), kMaxName),
+                "use a shorter name that says what changes, e.g. add_user_bio");
+  }
   GeneratedMigration out;
   out.name = name;
   std::time_t t = std::chrono::system_clock::to_time_t(now);

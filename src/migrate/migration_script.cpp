@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -52,6 +53,30 @@ bool is_plain_begin(std::string_view text) {
     }
   }
   return true;
+}
+
+// A line that is only `-- confiture:commit` in text[from, to) (blanks, other comments around).
+bool has_commit_directive(std::string_view text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos) {
+      line.remove_prefix(first);
+      if (line.starts_with("--")) {
+        line.remove_prefix(2);
+        const std::size_t a = line.find_first_not_of(" \t");
+        const std::size_t b = line.find_last_not_of(" \t\r");
+        if (a != std::string_view::npos && line.substr(a, b - a + 1) == "confiture:commit") {
+          return true;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 class Checker {
@@ -208,8 +233,28 @@ MigrationScript parse_migration_script(std::string text, std::string display) {
         .summary = summary_of(s),
         .needs_autocommit = s.needs_autocommit,
     });
+    if (i > first) {
+      const sql::Statement& previous = statements[i - 1];
+      const std::size_t gap = previous.offset + previous.length;
+      script.statements.back().new_transaction =
+          script.transactional &&
+          has_commit_directive(std::string_view(script.text).substr(gap, s.offset - gap));
+    }
   }
   return script;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> MigrationScript::parts() const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 1; i < statements.size(); ++i) {
+    if (statements[i].new_transaction) {
+      out.emplace_back(begin, i);
+      begin = i;
+    }
+  }
+  out.emplace_back(begin, statements.size());
+  return out;
 }
 
 }  // namespace confiture::migrate

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "blocker_watch.hpp"
+#include "confiture/migrate/migration_files.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/pg/script.hpp"
 #include "confiture/report/codes.hpp"
@@ -19,6 +20,9 @@
 #include "confiture/sql/source_position.hpp"
 
 namespace confiture::migrate {
+namespace sql {
+extern const std::string_view parts_table;
+}  // namespace sql
 namespace {
 
 constexpr const char* kLockNotAvailable = "55P03";
@@ -236,41 +240,138 @@ Cleanup drop_new_invalid_indexes(pg::Connection& db, const std::vector<std::stri
   return cleanup;
 }
 
-RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
-                             const MigrationScript& script, const LedgerStatement& ledger,
-                             const RunSettings& settings, const Notice& notice) {
-  const std::string ledger_sql = ledger(std::nullopt);
-  std::vector<pg::ScriptStatement> statements = script_statements(script, 0, false);
-  statements.push_back({ledger_sql, false});
+// One transaction: statements [first, last) of the script, then `tail` (the ledger row, or the
+// split-progress row), retried on a lock timeout. `committed` says, for messages, what earlier
+// parts of a split file committed before this one.
+RunOutcome run_one_transaction(pg::Connection& db, const MigrationRef& ref,
+                               const MigrationScript& script, std::size_t first, std::size_t last,
+                               const std::vector<std::string>& tail, const RunSettings& settings,
+                               const Notice& notice, const std::string& committed) {
+  std::vector<pg::ScriptStatement> statements;
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& s = script.statements[i];
+    statements.push_back({std::string_view(script.text).substr(s.offset, s.length), false});
+  }
+  for (const std::string& sql : tail) statements.push_back({sql, false});
+  const std::string rolled_back = committed.empty()
+                                      ? "nothing of it was applied and nothing recorded"
+                                      : "this part was rolled back; " + committed;
   std::unique_ptr<BlockerWatch> watch;
   for (int attempt = 1;; ++attempt) {
     const report::Stopwatch attempt_time;
     auto failure = pg::run_script(db, statements);
     if (!failure) return {attempt_time.ms(), attempt};
-    if (failure->index >= script.statements.size()) throw ledger_error(ref, *failure);
+    const std::size_t index = first + failure->index;
+    if (index >= last) {
+      Error error = ledger_error(ref, *failure);
+      if (!committed.empty()) error.hint = "this part was rolled back with it; " + committed;
+      throw error;
+    }
     if (failure->sqlstate != kLockNotAvailable) {
-      Error error = statement_error(codes::kMigrFailed, ref, script, failure->index, *failure);
+      Error error =
+          statement_error(committed.empty() ? codes::kMigrFailed : codes::kMigrPartiallyApplied,
+                          ref, script, index, *failure);
       error.hint = (failure->hint.empty() ? "" : failure->hint + "; ") +
-                   std::string(
-                       "the migration was rolled back: nothing of it was applied and "
-                       "nothing recorded");
-      explain_invalid_index(db, script.statements[failure->index], *failure, error);
+                   std::string(committed.empty() ? "the migration was rolled back: " : "") +
+                   rolled_back;
+      explain_invalid_index(db, script.statements[index], *failure, error);
       throw error;
     }
     if (attempt > settings.lock_retries) {
-      Error error = lock_timeout_error(db, ref, script, failure->index, *failure, settings, attempt,
-                                       watch.get());
-      error.hint = "nothing of this migration was applied or recorded; " + error.hint;
+      Error error =
+          lock_timeout_error(db, ref, script, index, *failure, settings, attempt, watch.get());
+      error.hint =
+          (committed.empty() ? "nothing of this migration was applied or recorded" : rolled_back) +
+          "; " + error.hint;
       throw error;
     }
     if (!watch) watch = std::make_unique<BlockerWatch>(db.dsn(), db.raw().backendpid());
     auto wait = backoff(attempt);
     notice(fmt::format("{}: lock timeout on {} (line {}); attempt {} of {} in {} ms", ref.label,
-                       script.statements[failure->index].summary,
-                       script.statements[failure->index].line, attempt + 1,
+                       script.statements[index].summary, script.statements[index].line, attempt + 1,
                        settings.lock_retries + 1, wait.count()));
     std::this_thread::sleep_for(wait);
   }
+}
+
+RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
+                             const MigrationScript& script, const LedgerStatement& ledger,
+                             const RunSettings& settings, const Notice& notice) {
+  return run_one_transaction(db, ref, script, 0, script.statements.size(), {ledger(std::nullopt)},
+                             settings, notice, "");
+}
+
+// A transactional file split by `-- confiture:commit` lines: each part in its own transaction,
+// the ledger row with the last. Each earlier part records, in the same transaction, that it
+// committed (confiture_migration_parts), so a rerun after a failure goes on with the part that
+// failed instead of running the committed ones again; the last part deletes that record.
+RunOutcome run_split(pg::Connection& db, const MigrationRef& ref, const MigrationScript& script,
+                     const LedgerStatement& ledger, const RunSettings& settings,
+                     const Notice& notice) {
+  const auto parts = script.parts();
+  const std::string checksum = checksum_of(script.text);
+  const std::string key =
+      fmt::format("migration = {} AND direction = {}", pg::quote_literal(ref.label),
+                  pg::quote_literal(ref.direction));
+  db.exec(sql::parts_table);
+  std::size_t done = 0;
+  auto rows = db.exec(
+      "SELECT parts_committed, checksum, to_char(committed_at AT TIME ZONE 'UTC', "
+      "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM confiture_migration_parts WHERE " +
+      key);
+  if (!rows.empty()) {
+    done = rows[0][0].as<std::size_t>();
+    if (rows[0][1].as<std::string>() != checksum || done >= parts.size()) {
+      Error error(
+          codes::kMigrSplitChanged, ExitClass::kConnection,
+          fmt::format("migration {} ({}): {} changed after its first {} part(s) "
+                      "committed (at {}); confiture cannot tell which of its statements "
+                      "already ran",
+                      ref.label, ref.direction, script.display, done, rows[0][2].as<std::string>()),
+          fmt::format("put the file back as it was and run again, which goes on with part "
+                      "{}; or undo what those parts did, then DELETE FROM "
+                      "confiture_migration_parts WHERE {} and run again",
+                      done + 1, key));
+      error.migration = ref.label;
+      throw error;
+    }
+    notice(
+        fmt::format("{}: parts 1-{} of {} committed in an earlier run (at {}); going on with "
+                    "part {} (line {})",
+                    ref.label, done, parts.size(), rows[0][2].as<std::string>(), done + 1,
+                    script.statements[parts[done].first].line));
+  }
+  const report::Stopwatch elapsed_time;
+  int attempts = 1;
+  for (std::size_t k = done; k < parts.size(); ++k) {
+    const bool last = k + 1 == parts.size();
+    std::vector<std::string> tail;
+    if (last) {
+      tail.push_back("DELETE FROM confiture_migration_parts WHERE " + key);
+      tail.push_back(ledger(std::nullopt));
+    } else {
+      tail.push_back(fmt::format(
+          "INSERT INTO confiture_migration_parts (migration, direction, checksum, "
+          "parts_committed) VALUES ({}, {}, {}, {}) ON CONFLICT (migration, direction) DO UPDATE "
+          "SET parts_committed = EXCLUDED.parts_committed, committed_at = now()",
+          pg::quote_literal(ref.label), pg::quote_literal(ref.direction),
+          pg::quote_literal(checksum), k + 1));
+    }
+    std::string committed;
+    if (k > 0) {
+      committed = fmt::format(
+          "parts 1-{} of {} ({}, lines {}-{}) committed and stay, and nothing is recorded in the "
+          "ledger yet; fix the cause and run `confiture migrate {}` again: it goes on with part "
+          "{} (line {})",
+          k, parts.size(), script.display, script.statements.front().line,
+          script.statements[parts[k].first - 1].line, ref.direction, k + 1,
+          script.statements[parts[k].first].line);
+    }
+    RunOutcome outcome = run_one_transaction(db, ref, script, parts[k].first, parts[k].second, tail,
+                                             settings, notice, committed);
+    attempts = std::max(attempts, outcome.attempts);
+  }
+  return {elapsed_time.ms(), attempts};
 }
 
 RunOutcome run_autocommit(pg::Connection& db, const MigrationRef& ref,
@@ -379,9 +480,10 @@ Error statement_error(const char* code, const MigrationRef& ref, const Migration
   std::size_t offset = s.offset;
   if (failure.position > 0) {
     std::string_view text = std::string_view(script.text).substr(s.offset, s.length);
-    offset += sql::byte_offset_of_character(text, static_cast<std::size_t>(failure.position - 1));
+    offset += confiture::sql::byte_offset_of_character(
+        text, static_cast<std::size_t>(failure.position - 1));
   }
-  auto pos = sql::line_column(script.text, offset);
+  auto pos = confiture::sql::line_column(script.text, offset);
   Error error(code, ExitClass::kConnection,
               fmt::format("migration {} ({}) failed at {}:{}: {}: {}", ref.label, ref.direction,
                           script.display, pos.line, s.summary, failure.message));
@@ -399,8 +501,9 @@ RunOutcome run_migration(pg::Connection& db, const MigrationRef& ref, const Migr
                          const Notice& notice) {
   const NoticeForwarder forward_notices(db, notice);
   try {
-    return script.transactional ? run_transactional(db, ref, script, ledger, settings, notice)
-                                : run_autocommit(db, ref, script, ledger, settings, notice);
+    if (!script.transactional) return run_autocommit(db, ref, script, ledger, settings, notice);
+    if (script.parts().size() > 1) return run_split(db, ref, script, ledger, settings, notice);
+    return run_transactional(db, ref, script, ledger, settings, notice);
   } catch (Error& error) {
     if (error.code == codes::kConnLost && !error.migration) {
       error.migration = ref.label;

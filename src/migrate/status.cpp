@@ -33,7 +33,7 @@ nlohmann::json StatusReport::to_json() const {
          {"has_down", m.has_down}});
   }
   return {
-      {"environment", environment},
+      {"environment", environment.empty() ? nlohmann::json(nullptr) : nlohmann::json(environment)},
       {"database", database},
       {"tracking_table", table},
       {"migrations_dir", directory},
@@ -60,7 +60,9 @@ nlohmann::json StatusReport::to_json() const {
 
 StatusReport migration_status(const MigrateProject& project, const config::EnvLookup& lookup) {
   StatusReport report;
-  report.environment = project.env.name;
+  // The built-in default (no environment file, a DSN from the command line or the process
+  // environment) is no environment: it has a name only so that files can be named after it.
+  if (!project.env.file.empty()) report.environment = project.env.name;
   report.directory = project.dir_display;
   report.table = tracking_table(project).display();
   std::vector<MigrationFile> files;

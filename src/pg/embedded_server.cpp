@@ -305,12 +305,13 @@ void ensure_private_dir(const fs::path& dir, const std::optional<detail::Service
 // The data directory of an initialised cluster: a real directory of the server's user.
 void check_data_dir(const Layout& layout, const std::optional<detail::ServiceUser>& user) {
   struct stat st {};
+  // Mode 0700 as confiture makes it: a cluster that came with a checkout has the umask's mode.
   if (lstat(layout.data_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
-      st.st_uid != owner_uid(user)) {
+      st.st_uid != owner_uid(user) || (st.st_mode & 077) != 0) {
     throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
                 layout.data_dir.string() +
-                    " is not a directory of the embedded server's user (a symbolic link, or "
-                    "someone else's): refusing to use it",
+                    " is not a private directory of the embedded server's user (a symbolic "
+                    "link, someone else's, or not mode 0700): refusing to use it",
                 "delete it; confiture makes the cluster itself (keep .confiture/ out of version "
                 "control)");
   }

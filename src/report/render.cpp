@@ -41,7 +41,11 @@ std::string error_text(const Error& error, const Style& style) {
     std::string where = error.location->file;
     if (error.location->line > 0) where += fmt::format(":{}", error.location->line);
     if (error.location->column > 0) where += fmt::format(":{}", error.location->column);
-    out += fmt::format("  --> {}\n", where);
+    // A message that starts with its place (config errors: "local.yaml:2:15: ...") needs no
+    // second line saying it again.
+    if (!std::string_view(error.what()).starts_with(where + ":")) {
+      out += fmt::format("  --> {}\n", where);
+    }
   }
   if (error.migration) out += fmt::format("  migration: {}\n", *error.migration);
   if (!error.hint.empty())

@@ -3,12 +3,11 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -22,15 +21,50 @@ Error checkpoint_error(const std::filesystem::path& file, const std::string& wha
                "run without --resume to start the sync over");
 }
 
+// .confiture/ and .confiture/sync/ may come with a checkout: neither is followed when it is a
+// symbolic link, so a checkpoint is never written (or read) outside the project.
+void refuse_linked_dirs(const std::filesystem::path& file) {
+  for (const auto& dir : {file.parent_path(), file.parent_path().parent_path()}) {
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+      throw Error(codes::kServerUnsafeFile, ExitClass::kConnection,
+                  fmt::format("{} is not a directory (a symbolic link?): refusing to keep sync "
+                              "checkpoints there",
+                              dir.string()),
+                  "delete it; confiture makes its own files in .confiture/");
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// The text of `file`, never through a symbolic link; nullopt when it does not exist.
+std::optional<std::string> read_file(const std::filesystem::path& file) {
+  refuse_linked_dirs(file);
+  int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ELOOP) throw checkpoint_error(file, "a symbolic link: refusing to follow it");
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n = 0; (n = ::read(fd, buffer, sizeof buffer)) > 0;) {
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
 }  // namespace
 
 std::optional<Checkpoint> read_checkpoint(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
+  std::optional<std::string> read = read_file(file);
+  if (!read) return std::nullopt;
+  const std::string& text = *read;
   try {
-    nlohmann::json json = nlohmann::json::parse(text.str());
+    nlohmann::json json = nlohmann::json::parse(text);
     Checkpoint checkpoint;
     checkpoint.plan = json.at("plan");
     for (const auto& name : json.at("finished"))
@@ -49,11 +83,15 @@ namespace {
 
 // `text` into `file` through a temp file, fsync and rename: a crash leaves the old or the new one.
 void replace_file(const std::filesystem::path& file, const std::string& text) {
+  refuse_linked_dirs(file);
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
+  refuse_linked_dirs(file);
   std::filesystem::path temp = file;
   temp += ".tmp";
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  // A fresh file of ours: whatever was there (a link a checkout planted) is removed, not followed.
+  ::unlink(temp.c_str());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) throw checkpoint_error(file, std::strerror(errno));
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
             ::fsync(fd) == 0;
@@ -75,12 +113,10 @@ void write_checkpoint(const std::filesystem::path& file, const Checkpoint& check
 }
 
 std::map<std::string, std::string> read_key_record(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return {};
-  std::stringstream text;
-  text << in.rdbuf();
+  std::optional<std::string> text = read_file(file);
+  if (!text) return {};
   try {
-    return nlohmann::json::parse(text.str()).at("keys").get<std::map<std::string, std::string>>();
+    return nlohmann::json::parse(*text).at("keys").get<std::map<std::string, std::string>>();
   } catch (const nlohmann::json::exception& e) {
     throw Error(codes::kSyncBadResume, ExitClass::kConfig,
                 fmt::format("key record {}: unreadable: {}", file.string(), e.what()),

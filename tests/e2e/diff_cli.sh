@@ -99,8 +99,68 @@ contains "$out" 'ADD COLUMN "summary" text'
 new_database ledgered; ledgered="$db_url"; psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
 find db/schema -name '*.sql' | sort | xargs cat | psql "$ledgered" -X -q -v ON_ERROR_STOP=1 -f -
 psql "$ledgered" -X -q -c "CREATE TABLE app_ledger (version text PRIMARY KEY)"
-expect_exit 7 "$CONFITURE" diff "$ledgered" db/schema --exit-code
-contains "$err" "app_ledger"
+expect_exit 1 "$CONFITURE" diff "$ledgered" db/schema --exit-code
+contains "$out$err" "app_ledger"
 printf 'migration:\n  tracking_table: app_ledger\n' >>db/environments/local.yaml
 expect_exit 0 "$CONFITURE" diff "$ledgered" db/schema --exit-code
+
+# W13: --exit-code is a drift check: drift that the plan would undo by dropping a column still
+# exits 1 (not DIFFER_404's 7), with the DELETES_DATA statements named on stderr.
+w13_exit_code_reports_drift_that_deletes_data() {
+  expect_exit 1 "$CONFITURE" diff "$work/v1" "$work/v2" --exit-code -q
+  expect_exit 1 "$CONFITURE" diff "$work/v1" "$work/v2" --exit-code --format sql
+  contains "$err" "DELETES_DATA: drops column public.customers.legacy"
+  contains "$out" 'DROP COLUMN "legacy"'
+  # Without --exit-code the gate still refuses.
+  expect_exit 7 "$CONFITURE" diff "$work/v1" "$work/v2" -q
+}
+w13_exit_code_reports_drift_that_deletes_data
+
+# C5: migrate generate --auto-detect refuses DELETES_DATA as diff does, writes nothing, and
+# suggests the rename annotation when a column goes and one of the same type comes.
+c5_generate_refuses_deletes_data_and_suggests_rename() {
+  new_database renames; local db="$db_url"; psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
+  find db/schema -name '*.sql' | sort | xargs cat | psql "$db" -X -q -v ON_ERROR_STOP=1 -f -
+  sed -i 's/^    body TEXT NOT NULL/    content TEXT NOT NULL/' db/schema/10_tables/02_posts.sql
+  local before; before="$(ls db/migrations | wc -l)"
+  expect_exit 7 "$CONFITURE" migrate generate rename_body --auto-detect --against "$db"
+  contains "$err" "DIFFER_404"
+  contains "$err" "drops column public.posts.body"
+  contains "$err" "-- confiture:renamed-from body"
+  [ "$(ls db/migrations | wc -l)" = "$before" ] || fail "a migration was written: $(ls db/migrations)"
+  expect_exit 0 "$CONFITURE" migrate generate rename_body --auto-detect --against "$db" \
+    --allow-hazards DELETES_DATA
+  contains "$out" "hazard: DELETES_DATA"
+  rm -f db/migrations/*_rename_body.*
+  sed -i "s/^    content TEXT NOT NULL DEFAULT '',/    content TEXT NOT NULL DEFAULT '', -- confiture:renamed-from body/" \
+    db/schema/10_tables/02_posts.sql
+  expect_exit 0 "$CONFITURE" migrate generate rename_body --auto-detect --against "$db"
+  contains "$(cat db/migrations/*_rename_body.up.sql)" 'RENAME COLUMN "body" TO "content"'
+  rm -f db/migrations/*_rename_body.*
+}
+c5_generate_refuses_deletes_data_and_suggests_rename
+
+# D2/B1: a generated narrowing, applied by migrate up, fails on a value that does not fit
+# instead of cutting it.
+d2_generated_narrowing_fails_instead_of_truncating() {
+  new_database narrow; local db="$db_url"; psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
+  find db/schema -name '*.sql' | sort | xargs cat | psql "$db" -X -q -v ON_ERROR_STOP=1 -f -
+  psql "$db" -X -q -v ON_ERROR_STOP=1 \
+    -c "INSERT INTO users (email, display_name) VALUES ('a@example.com', 'Administrator')"
+  local latest; latest="$(ls db/migrations/*.up.sql | sort | tail -1)"
+  latest="$(basename "$latest")"
+  "$CONFITURE" migrate baseline --database-url "$db" --through "${latest%%_*}" >/dev/null
+  sed -i 's/display_name TEXT/display_name VARCHAR(3)/I' db/schema/10_tables/01_users.sql
+  expect_exit 0 "$CONFITURE" migrate generate shrink_name --auto-detect --against "$db"
+  local up; up="$(cat db/migrations/*_shrink_name.up.sql)"
+  lacks "$up" "::character varying(3)"
+  contains "$up" "VALIDATION_MAY_FAIL"
+  expect_exit 3 "$CONFITURE" migrate up --database-url "$db"
+  contains "$err" "holds a value longer than 3 characters"
+  [[ "$(psql "$db" -X -A -t -c "SELECT display_name FROM users")" == "Administrator" ]] ||
+    fail "display_name was changed"
+  rm -f db/migrations/*_shrink_name.*
+  sed -i 's/display_name VARCHAR(3)/display_name TEXT/' db/schema/10_tables/01_users.sql
+}
+d2_generated_narrowing_fails_instead_of_truncating
 echo "ok"

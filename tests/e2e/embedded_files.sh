@@ -85,7 +85,41 @@ s2_existing_directory_not_taken_over() {
   [ "$(owner_mode "$socket")" = "root:root 755" ] || fail "the socket directory was taken over"
 }
 
+s1_sync_checkpoint_dir_link_refused() {
+  local admin
+  admin="$("$TEST_SERVER" url "$TEST_SERVER_DIR")"
+  new_database s1src; local src="$db_url" src_name="$db_name"
+  new_database s1dst; local dst="$db_url" dst_name="$db_name"
+  psql "$admin" -X -q -c "CREATE DATABASE \"$src_name\"" -c "CREATE DATABASE \"$dst_name\""
+  psql "$src" -X -q -c "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2), (3)"
+  psql "$dst" -X -q -c "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (9)"
+  p="$work/s1_sync"
+  mkdir -p "$p/.confiture" "$work/elsewhere_sync"
+  ln -s "$work/elsewhere_sync" "$p/.confiture/sync"
+  cd "$p"
+  expect_exit 3 "$CONFITURE" sync --from "$src" --to "$dst" --yes
+  contains "$err" "SERVER_1805"
+  contains "$err" ".confiture/sync is not a directory"
+  [ -z "$(ls -A "$work/elsewhere_sync")" ] || fail "a checkpoint was written behind the link"
+  [ "$(psql "$dst" -X -A -t -c 'SELECT count(*) FROM t')" = 1 ] || fail "the target was changed"
+  cd "$work"
+}
+
+s2_checkout_cluster_refused() {
+  # A "cluster" that came with the checkout (directories get the umask's mode, not 0700).
+  fresh_project s2_cluster
+  mkdir -m 755 "$p/.confiture/pgdata"
+  printf '15\n' >"$p/.confiture/pgdata/PG_VERSION"
+  printf "archive_command = 'touch $work/ran'\n" >"$p/.confiture/pgdata/confiture.conf"
+  expect_exit 3 "$CONFITURE" server start --project-dir "$p"
+  contains "$err" "SERVER_1805"
+  contains "$err" ".confiture/pgdata is not a private directory"
+  [ ! -e "$work/ran" ] || fail "a checkout's cluster was started"
+}
+
 s1_symlinked_state_files_refused
+s1_sync_checkpoint_dir_link_refused
+s2_checkout_cluster_refused
 s2_foreign_data_location_refused
 s2_existing_directory_not_taken_over
 echo "e2e embedded_files: ok"

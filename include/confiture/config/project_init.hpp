@@ -14,7 +14,9 @@ struct InitResult {
 };
 
 // Refuses (CONFIG_013, nothing written) when a file it would write exists with other content,
-// unless `force`.
-InitResult init_project(const std::filesystem::path& dir, bool force);
+// unless `force`; and, unless `force` or `bare`, when db/schema/ or db/migrations/ already hold
+// .sql files of their own (an existing project gets no sample files mixed into it). `bare` writes
+// only the environments and .gitignore, and creates db/schema/ and db/migrations/.
+InitResult init_project(const std::filesystem::path& dir, bool force, bool bare = false);
 
 }  // namespace confiture::config

@@ -40,7 +40,11 @@ struct Statement {
   int lock_timeout_ms = 3000;        // SET lock_timeout before it
   int statement_timeout_ms = 10000;  // SET statement_timeout before it
   bool transactional = true;         // false: must run outside a transaction block
-  std::string object{};              // what it changes, for people: "table public.users"
+  // In a transactional plan: the statements before it commit first, and it starts a new
+  // transaction (a VALIDATE CONSTRAINT after its ADD ... NOT VALID). Printed as a line
+  // `-- confiture:commit` before it, which `migrate up` obeys.
+  bool new_transaction = false;
+  std::string object{};  // what it changes, for people: "table public.users"
 };
 
 struct Plan {
@@ -50,12 +54,14 @@ struct Plan {
 
   bool empty() const { return statements.empty(); }
   bool transactional() const;           // every statement may run in a transaction
+  bool split() const;                   // a statement starts a new transaction
   std::vector<Hazard> hazards() const;  // each hazard present, once, in enum order
 };
 
 // The plan as a SQL script: a `-- confiture:no-transaction` first line when a statement needs
 // it, a header listing the hazards, then each statement with its hazard comments, a SET of the
-// timeouts whenever they change, and a RESET of them at the end. Empty text for an empty plan.
+// timeouts whenever they change, and a RESET of them at the end; a line `-- confiture:commit`
+// before each statement that starts a new transaction. Empty text for an empty plan.
 std::string to_sql(const Plan& plan);
 
 // {"statements": [{"sql", "hazards": [{"id", "message"}], "lock_timeout_ms",

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace confiture::migrate {
@@ -18,6 +19,9 @@ struct MigrationStatement {
   std::string summary;            // short label for dry runs: "CREATE TABLE users",
                                   // "CREATE INDEX CONCURRENTLY idx_users_email", "DO block"
   bool needs_autocommit = false;  // PostgreSQL refuses it inside a transaction block
+  // A line `-- confiture:commit` stands between it and the statement before: in a transactional
+  // file, what comes before commits first and this statement starts the next transaction.
+  bool new_transaction = false;
 };
 
 struct MigrationScript {
@@ -30,6 +34,9 @@ struct MigrationScript {
   std::vector<std::string> warnings;  // e.g. the stripped BEGIN/COMMIT, with file:line
 
   std::string sql(const MigrationStatement& s) const { return text.substr(s.offset, s.length); }
+  // The transactions a transactional file runs in: [first, last) statement ranges, one unless
+  // `-- confiture:commit` lines split it.
+  std::vector<std::pair<std::size_t, std::size_t>> parts() const;
 };
 
 // Splits and classifies `text` (the bytes of the file shown as `display`). Rules:
@@ -48,6 +55,9 @@ struct MigrationScript {
 // - A syntax error (or a file ending inside a comment, string or dollar quote) throws Error
 //   MIGR_114 (exit 4) with the file, line and column and PostgreSQL's message.
 // - A file with no statement is valid and does nothing.
+// - A line `-- confiture:commit` between two statements of a transactional file splits it into
+//   transactions run one after the other (docs/migrations.md, "Split transactions"); in an
+//   autocommit file every statement commits on its own anyway and the line changes nothing.
 MigrationScript parse_migration_script(std::string text, std::string display);
 
 }  // namespace confiture::migrate

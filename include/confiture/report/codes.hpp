@@ -58,6 +58,7 @@ inline constexpr const char* kMigrBadName = "MIGR_116";              // exit 5
 inline constexpr const char* kMigrPartiallyApplied = "MIGR_117";     // exit 3
 inline constexpr const char* kMigrInvalidIndex = "MIGR_130";         // exit 3
 inline constexpr const char* kMigrFileNameNotUtf8 = "MIGR_131";      // exit 4
+inline constexpr const char* kMigrSplitChanged = "MIGR_118";         // exit 3: split file edited
 inline constexpr const char* kNoLedger = "PRECON_1001";              // exit 2
 inline constexpr const char* kBuiltWithoutLedger = "PRECON_1002";    // exit 2
 inline constexpr const char* kLockHeld = "LOCK_1300";                // exit 6
@@ -87,6 +88,7 @@ inline constexpr const char* kDifferUnverified = "DIFFER_401";   // exit 4: re-d
 inline constexpr const char* kDifferBadRename = "DIFFER_402";    // exit 4: rename annotation
 inline constexpr const char* kDifferUnsupported = "DIFFER_403";  // exit 4: unmodelled objects
 inline constexpr const char* kDifferHazards = "DIFFER_404";      // exit 7: hazards not allowed
+inline constexpr const char* kDifferNoCast = "DIFFER_405";       // exit 4: type change has no cast
 
 // Safety gates (exit 7).
 inline constexpr const char* kSafetyProtected = "SAFETY_1900";

@@ -13,7 +13,7 @@ ALTER TABLE "public"."currencies" ADD CONSTRAINT "currencies_iso_code_key" UNIQU
 
 ALTER TABLE "public"."prices" ADD CONSTRAINT "prices_currency_code_fkey" FOREIGN KEY ("currency_code") REFERENCES "public"."currencies" ("iso_code") NOT VALID;
 
--- VALIDATION_MAY_FAIL: fails if existing rows of public.prices break prices_currency_code_fkey
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.prices break prices_currency_code_fkey; holds SHARE UPDATE EXCLUSIVE on public.prices and ROW SHARE on public.currencies while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."prices" VALIDATE CONSTRAINT "prices_currency_code_fkey";
 

@@ -20,7 +20,7 @@ ALTER TABLE "public"."projects" ADD CONSTRAINT "projects_pkey" PRIMARY KEY USING
 
 ALTER TABLE "public"."tasks" ADD CONSTRAINT "tasks_project_fkey" FOREIGN KEY ("tenant_id", "project_id") REFERENCES "public"."projects" ("tenant_id", "id") NOT VALID;
 
--- VALIDATION_MAY_FAIL: fails if existing rows of public.tasks break tasks_project_fkey
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.tasks break tasks_project_fkey; holds SHARE UPDATE EXCLUSIVE on public.tasks and ROW SHARE on public.projects while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."tasks" VALIDATE CONSTRAINT "tasks_project_fkey";
 

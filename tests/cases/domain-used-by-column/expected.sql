@@ -6,7 +6,7 @@ CREATE DOMAIN "public"."email_address" AS text CONSTRAINT "email_address_format"
 
 -- TABLE_REWRITE: rewrites public.contacts and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.contacts while it is rewritten
--- VALIDATION_MAY_FAIL: fails if a value of column public.contacts.email does not convert to email_address
+-- VALIDATION_MAY_FAIL: fails if a value of column public.contacts.email breaks a constraint of the domain email_address
 SET statement_timeout = '20min';
 ALTER TABLE "public"."contacts" ALTER COLUMN "email" TYPE email_address USING "email"::email_address;
 

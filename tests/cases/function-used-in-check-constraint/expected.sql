@@ -1,4 +1,5 @@
 -- Hazards: VALIDATION_MAY_FAIL
+-- Each `-- confiture:commit` line commits the statements before it: a VALIDATE runs in a transaction of its own and holds only SHARE UPDATE EXCLUSIVE (apply it with `confiture migrate up`, or psql without -1/--single-transaction).
 
 SET check_function_bodies = off;
 
@@ -12,7 +13,9 @@ AS $function$ SELECT code ~ '^[A-Z]{3}-[0-9]{4}$' $function$;
 
 ALTER TABLE "public"."items" ADD CONSTRAINT "items_sku_check" CHECK (is_valid_sku(sku)) NOT VALID;
 
--- VALIDATION_MAY_FAIL: fails if existing rows of public.items break items_sku_check
+-- confiture:commit
+
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.items break items_sku_check; holds SHARE UPDATE EXCLUSIVE on public.items while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."items" VALIDATE CONSTRAINT "items_sku_check";
 

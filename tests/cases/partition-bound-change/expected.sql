@@ -1,11 +1,11 @@
--- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK ACQUIRES_SHARE_LOCK VALIDATION_MAY_FAIL
+-- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
 
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: locks public.measurements and public.measurements_2024
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."measurements" DETACH PARTITION "public"."measurements_2024";
 
--- ACQUIRES_SHARE_LOCK: scans public.measurements_2024 to check its rows fit the bound
+-- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: holds ACCESS EXCLUSIVE on public.measurements_2024 (and SHARE UPDATE EXCLUSIVE on public.measurements) while it scans public.measurements_2024 to check its rows fit the bound
 -- VALIDATION_MAY_FAIL: fails if a row of public.measurements_2024 is outside the bound
 SET statement_timeout = '20min';
 ALTER TABLE "public"."measurements" ATTACH PARTITION "public"."measurements_2024" FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');

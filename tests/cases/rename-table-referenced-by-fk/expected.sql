@@ -22,7 +22,7 @@ ALTER TABLE "public"."customers" ADD CONSTRAINT "customers_pkey" PRIMARY KEY USI
 
 ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_client_id_fkey" FOREIGN KEY ("client_id") REFERENCES "public"."customers" ("id") NOT VALID;
 
--- VALIDATION_MAY_FAIL: fails if existing rows of public.orders break orders_client_id_fkey
+-- VALIDATION_MAY_FAIL: fails if existing rows of public.orders break orders_client_id_fkey; holds SHARE UPDATE EXCLUSIVE on public.orders and ROW SHARE on public.customers while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_client_id_fkey";
 

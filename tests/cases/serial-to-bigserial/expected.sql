@@ -1,4 +1,4 @@
--- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
+-- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK
 
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
@@ -8,12 +8,10 @@ ALTER SEQUENCE "public"."events_id_seq" AS bigint MAXVALUE 9223372036854775807;
 
 -- TABLE_REWRITE: rewrites public.events and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.events while it is rewritten
--- VALIDATION_MAY_FAIL: fails if a value of column public.events.id does not convert to bigint
 SET statement_timeout = '20min';
-ALTER TABLE "public"."events" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;
-
-SET statement_timeout = '10s';
-ALTER TABLE "public"."events" ALTER COLUMN "id" SET DEFAULT nextval('events_id_seq'::regclass);
+ALTER TABLE "public"."events"
+    ALTER COLUMN "id" TYPE bigint USING "id"::bigint,
+    ALTER COLUMN "id" SET DEFAULT nextval('events_id_seq'::regclass);
 
 RESET lock_timeout;
 RESET statement_timeout;

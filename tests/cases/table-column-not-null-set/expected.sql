@@ -1,12 +1,17 @@
 -- Hazards: VALIDATION_MAY_FAIL
+-- Each `-- confiture:commit` line commits the statements before it: a VALIDATE runs in a transaction of its own and holds only SHARE UPDATE EXCLUSIVE (apply it with `confiture migrate up`, or psql without -1/--single-transaction).
 
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."customers" ADD CONSTRAINT "email_not_null" CHECK ("email" IS NOT NULL) NOT VALID;
 
--- VALIDATION_MAY_FAIL: fails if column public.customers.email holds NULLs
+-- confiture:commit
+
+-- VALIDATION_MAY_FAIL: fails if column public.customers.email holds NULLs; holds SHARE UPDATE EXCLUSIVE on public.customers while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."customers" VALIDATE CONSTRAINT "email_not_null";
+
+-- confiture:commit
 
 SET statement_timeout = '10s';
 ALTER TABLE "public"."customers" ALTER COLUMN "email" SET NOT NULL;

@@ -1,8 +1,7 @@
--- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
+-- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK
 
 -- TABLE_REWRITE: rewrites public.line_items and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.line_items while it is rewritten
--- VALIDATION_MAY_FAIL: fails if a value of column public.line_items.quantity does not convert to bigint
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';
 ALTER TABLE "public"."line_items" ALTER COLUMN "quantity" TYPE bigint USING "quantity"::bigint;

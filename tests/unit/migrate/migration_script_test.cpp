@@ -242,3 +242,32 @@ TEST_CASE("migration script: a file ending inside a dollar quote is MIGR_114 whe
   CHECK(e.location->column == 4);
   CHECK_THAT(std::string(e.what()), Catch::Contains("unterminated dollar-quoted string"));
 }
+
+TEST_CASE("B2: a -- confiture:commit line splits a transactional file into transactions") {
+  const auto script = parse_migration_script(
+      "ALTER TABLE t ADD CONSTRAINT c CHECK (v > 0) NOT VALID;\n"
+      "\n-- confiture:commit\n\n"
+      "-- VALIDATION_MAY_FAIL: ...\n"
+      "ALTER TABLE t VALIDATE CONSTRAINT c;\n"
+      "--   confiture:commit  \n"
+      "ALTER TABLE t ALTER COLUMN v SET NOT NULL;\n"
+      "-- not confiture:commit\n"
+      "ALTER TABLE t DROP CONSTRAINT c;\n",
+      kFile);
+  CHECK(script.transactional);
+  const auto parts = script.parts();
+  REQUIRE(parts.size() == 3);
+  CHECK(parts[0] == std::pair<std::size_t, std::size_t>{0, 1});
+  CHECK(parts[1] == std::pair<std::size_t, std::size_t>{1, 2});
+  CHECK(parts[2] == std::pair<std::size_t, std::size_t>{2, 4});
+  // In an autocommit file every statement commits on its own: the line changes nothing.
+  const auto autocommit = parse_migration_script(
+      "-- confiture:no-transaction\nCREATE TABLE a (i int);\n-- confiture:commit\n"
+      "CREATE INDEX CONCURRENTLY a_i ON a (i);\n",
+      kFile);
+  CHECK(autocommit.parts().size() == 1);
+  // A string holding the words is not a directive.
+  CHECK(parse_migration_script("SELECT '\n-- confiture:commit\n';\nSELECT 1;\n", kFile)
+            .parts()
+            .size() == 1);
+}

@@ -1,0 +1,4 @@
+CREATE TABLE readings (
+  id integer PRIMARY KEY,
+  value double precision
+);
