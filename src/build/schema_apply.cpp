@@ -175,9 +175,9 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
       result.unchanged = true;
       if (policy.record_mark) {
         if (auto failed = pg::record_protection_mark(*db, policy.environment)) {
-          result.warnings.push_back(fmt::format(
-              "could not record the protection mark of '{}' in {}: {}", policy.environment,
-              target.description, *failed));
+          result.warnings.push_back(
+              fmt::format("could not record the protection mark of '{}' in {}: {}",
+                          policy.environment, target.description, *failed));
         }
       }
       return result;
@@ -211,9 +211,9 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   script.push_back({record_table, false});
   script.push_back({record_row, false});
   // In the build's transaction: a protected environment's database is marked once it exists.
-  const std::vector<std::string> mark =
-      policy.record_mark ? pg::protection_mark_statements(policy.environment)
-                         : std::vector<std::string>{};
+  const std::vector<std::string> mark = policy.record_mark
+                                            ? pg::protection_mark_statements(policy.environment)
+                                            : std::vector<std::string>{};
   for (const auto& statement : mark) script.push_back({statement, false});
 
   // A database this build made is dropped again on any failure: nothing half-built is left.

@@ -154,7 +154,7 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   diff::exclude_schemas(result, exclude_schemas);
   // They describe a database rather than belong to its schema: ledger, lock and build record.
   std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder",
-                              pg::kProtectionTable, "confiture_migration_parts"};
+                               pg::kProtectionTable, "confiture_migration_parts"};
   if (!side.ledger_table.empty()) own.push_back(side.ledger_table);
   diff::exclude_tables(result, own);
   return result;

@@ -33,13 +33,15 @@ std::string render(const migrate::StatusReport& r) {
   for (const auto& m : r.migrations) {
     text += fmt::format("  {:<{}}  {:<{}}  {:<24}  {:<20}  {}\n", m.version, width, m.name,
                         name_width, m.state, m.applied_at.value_or(""),
-                        m.file.empty() ? "" : m.has_down ? "yes" : "missing");
+                        m.file.empty() ? ""
+                        : m.has_down   ? "yes"
+                                       : "missing");
   }
   text += "\n";
   if (!r.reachable) return text + "State unknown: the database could not be reached.\n";
   if (!r.without_down.empty()) {
-    text += fmt::format("No .down.sql (cannot be rolled back): {}\n",
-                        fmt::join(r.without_down, ", "));
+    text +=
+        fmt::format("No .down.sql (cannot be rolled back): {}\n", fmt::join(r.without_down, ", "));
   }
   if (!r.modified.empty()) {
     text += fmt::format(

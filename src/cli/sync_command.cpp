@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "confiture/config/environment.hpp"
+#include "confiture/config/table_name.hpp"
 #include "confiture/pg/dsn.hpp"
 #include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
@@ -252,11 +253,10 @@ void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action) {
                                  {"public", "tb_confiture_build"},
                                  {"public", pg::kProtectionTable}};
       for (const ResolvedEndpoint* end : {&from, &to}) {
-        auto dot = end->tracking_table.find('.');
+        const auto table = config::split_table_name(end->tracking_table);
+        if (!table) continue;  // a loaded environment's value always parses
         request.plan.never_copy.push_back(
-            dot == std::string::npos ? catalog::QualifiedName{"public", end->tracking_table}
-                                     : catalog::QualifiedName{end->tracking_table.substr(0, dot),
-                                                              end->tracking_table.substr(dot + 1)});
+            {table->schema.empty() ? "public" : table->schema, table->name});
       }
       request.jobs = flags->jobs;
       request.resume = flags->resume;

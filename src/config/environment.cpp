@@ -96,8 +96,8 @@ const PythonOnlyKey* find_python_only(const std::array<PythonOnlyKey, N>& keys,
 // The keys each mapping knows (for "did you mean"), and those whose misspelling is an error
 // because ignoring it changes what or where a command writes.
 const std::vector<std::string_view> kTopLevelKeys = {
-    "name",     "database_url", "database",        "include_dirs", "exclude_dirs",
-    "protected", "build",       "migration",       "migration_table", "ssh_tunnel"};
+    "name",      "database_url", "database",  "include_dirs",    "exclude_dirs",
+    "protected", "build",        "migration", "migration_table", "ssh_tunnel"};
 const std::vector<std::string_view> kTopLevelGuarded = {"protected", "database_url", "database",
                                                         "migration_table"};
 const std::vector<std::string_view> kBuildKeys = {"sort_mode", "separators"};
@@ -110,8 +110,8 @@ const std::vector<std::string_view> kDatabaseKeys = {"embedded", "host",     "po
                                                      "user",     "password", "sslmode"};
 const std::vector<std::string_view> kDatabaseGuarded = {"embedded", "host", "port", "database",
                                                         "user"};
-const std::vector<std::string_view> kIncludeDirKeys = {"path",  "recursive", "include",
-                                                       "exclude", "order",   "auto_discover"};
+const std::vector<std::string_view> kIncludeDirKeys = {"path",    "recursive", "include",
+                                                       "exclude", "order",     "auto_discover"};
 const std::vector<std::string_view> kLockingKeys = {"timeout_ms", "enabled"};
 
 template <std::size_t N>
@@ -521,6 +521,9 @@ Environment load_environment_file(const fs::path& file, const fs::path& project_
   const std::string shown = display_path(result.file, result.project_dir);
   const std::string text = read_file_text(result.file, shown);
   YamlReader reader(shown, env, result.warnings);
+  reader.set_misplaced_guarded({{"protected", "protected"},
+                                {"database_url", "database_url"},
+                                {"tracking_table", "migration.tracking_table"}});
   EnvironmentParser(result, reader).parse(reader.parse(text));
   return result;
 }

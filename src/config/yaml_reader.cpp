@@ -205,6 +205,16 @@ void YamlReader::warn_unknown(const YamlEntry& entry, const std::vector<std::str
                               const std::vector<std::string_view>& guarded) {
   const std::optional<std::string_view> meant = closest_key(entry.key, known);
   if (!meant) {
+    // A guarded key in the wrong mapping (mis-indented YAML) is as dangerous as a misspelt one.
+    for (const auto& [key, right_path] : misplaced_guarded_) {
+      if (entry.path != right_path && closest_key(entry.key, {key})) {
+        fail(codes::kConfigMisspeltKey, entry.key_node,
+             fmt::format("unknown key '{}' (did you mean '{}'?): it is not ignored, because "
+                         "'{}' changes what or where commands write",
+                         entry.path, right_path, right_path),
+             fmt::format("write it as '{}' (check the indentation)", right_path));
+      }
+    }
     warn(entry.key_node, fmt::format("unknown key '{}' is ignored (misspelt?)", entry.path));
     return;
   }
@@ -217,8 +227,8 @@ void YamlReader::warn_unknown(const YamlEntry& entry, const std::vector<std::str
                      entry.path, meant_path, meant_path),
          fmt::format("spell it '{}' (or remove the line)", *meant));
   }
-  warn(entry.key_node, fmt::format("unknown key '{}' is ignored (did you mean '{}'?)", entry.path,
-                                   meant_path));
+  warn(entry.key_node,
+       fmt::format("unknown key '{}' is ignored (did you mean '{}'?)", entry.path, meant_path));
 }
 
 void YamlReader::notice(const YamlEntry& entry, std::string_view why) {

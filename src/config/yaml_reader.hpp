@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "confiture/config/env_lookup.hpp"
@@ -54,7 +55,15 @@ class YamlReader {
 
   const std::string& file() const { return file_; }
 
+  // Guarded keys with the one path where they mean something ({"protected", "protected"},
+  // {"tracking_table", "migration.tracking_table"}): an unknown key anywhere else that is (close
+  // to) one of them is CONFIG_030 too, naming the right path.
+  void set_misplaced_guarded(std::vector<std::pair<std::string_view, std::string_view>> keys) {
+    misplaced_guarded_ = std::move(keys);
+  }
+
  private:
+  std::vector<std::pair<std::string_view, std::string_view>> misplaced_guarded_;
   std::string file_;
   const EnvLookup& env_;
   std::vector<std::string>& warnings_;

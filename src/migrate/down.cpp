@@ -77,18 +77,20 @@ bool is_word_at(const std::string& text, std::size_t at, std::string_view word) 
     if (std::toupper(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
   }
   auto boundary = [&](std::size_t i) {
-    return i >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_');
+    return i >= text.size() ||
+           !(std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_');
   };
   return (at == 0 || boundary(at - 1)) && boundary(at + word.size());
 }
 
-// The statements of a .down.sql that drop, truncate or delete, as "file:line: DROP TABLE t",
-// from the parser's classification (an ALTER TABLE counts when it has a DROP clause).
+// The statements of a .down.sql that drop, truncate, delete or update, as "file:line: DROP
+// TABLE t", from the parser's classification (an ALTER counts when it has a DROP clause).
 std::vector<std::string> destructive_statements(const MigrationScript& script) {
   std::vector<std::string> found;
   for (const auto& s : script.statements) {
     bool destructive = s.kind.rfind("DROP", 0) == 0 || s.kind == "TRUNCATE" ||
-                       s.kind == "TRUNCATE TABLE" || s.kind == "DELETE";
+                       s.kind == "TRUNCATE TABLE" || s.kind == "DELETE" ||
+                       s.kind == "UPDATE";
     if (!destructive && s.kind.rfind("ALTER", 0) == 0) {
       const std::string text = script.sql(s);
       for (std::size_t i = 0; i < text.size() && !destructive; ++i) {
@@ -156,8 +158,8 @@ DownReport migrate_down(const MigrateProject& project, const DownOptions& option
   }
   if (!options.dry_run && !steps.empty()) {
     pg::DestructiveStep step;
-    step.action = fmt::format("roll back {} migration(s) ({})", steps.size(),
-                              fmt::join(labels(steps), ", "));
+    step.action =
+        fmt::format("roll back {} migration(s) ({})", steps.size(), fmt::join(labels(steps), ", "));
     step.database = report.database;
     step.environment = project.env.name;
     step.is_protected = project.env.is_protected;

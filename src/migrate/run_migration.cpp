@@ -69,10 +69,10 @@ struct IndexState {
 std::optional<IndexState> named_index(pg::Connection& db, const MigrationStatement& s) {
   if (s.kind != "CREATE INDEX" || s.object.empty()) return std::nullopt;
   const auto dot = s.object.rfind('.');
-  const std::string regclass =
-      dot == std::string::npos
-          ? pg::quote_ident(s.object)
-          : pg::quote_ident(s.object.substr(0, dot)) + "." + pg::quote_ident(s.object.substr(dot + 1));
+  const std::string regclass = dot == std::string::npos
+                                   ? pg::quote_ident(s.object)
+                                   : pg::quote_ident(s.object.substr(0, dot)) + "." +
+                                         pg::quote_ident(s.object.substr(dot + 1));
   auto rows = db.exec(fmt::format(
       "SELECT format('%I.%I', n.nspname, c.relname), i.indisvalid FROM pg_index i "
       "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "

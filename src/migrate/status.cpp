@@ -112,8 +112,8 @@ StatusReport migration_status(const MigrateProject& project, const config::EnvLo
   std::map<std::string, MigrationStatus> by_version;
   const std::string unapplied = report.reachable ? "pending" : "unknown";
   for (const auto& f : files) {
-    by_version[f.version] = {f.version, f.name, f.up_display, unapplied, {}, false,
-                             f.down.has_value()};
+    by_version[f.version] = {f.version, f.name, f.up_display,      unapplied,
+                             {},        false,  f.down.has_value()};
   }
   for (const auto& row : rows) {
     auto [it, added] = by_version.try_emplace(row.version);

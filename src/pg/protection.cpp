@@ -16,7 +16,8 @@ std::string hazard_lines(const std::vector<std::string>& hazards) {
   return text;
 }
 
-Error refusal(const char* code, std::string message, std::string hint, const DestructiveStep& step) {
+Error refusal(const char* code, std::string message, std::string hint,
+              const DestructiveStep& step) {
   Error error(code, ExitClass::kSafety, std::move(message), std::move(hint));
   error.details["database"] = step.database;
   error.details["environment"] = step.environment;
@@ -31,8 +32,8 @@ std::optional<ProtectionMark> read_protection_mark(Connection& db) {
   auto exists = db.exec(fmt::format("SELECT to_regclass({}) IS NOT NULL", quote_literal(table)));
   if (!exists[0][0].as<bool>()) return std::nullopt;
   try {
-    auto rows = db.exec(fmt::format(
-        "SELECT environment FROM {} ORDER BY marked_at, environment LIMIT 1", table));
+    auto rows = db.exec(
+        fmt::format("SELECT environment FROM {} ORDER BY marked_at, environment LIMIT 1", table));
     if (rows.empty()) return std::nullopt;
     return ProtectionMark{rows[0][0].as<std::string>()};
   } catch (const Error&) {
@@ -72,8 +73,8 @@ void require_consent(const DestructiveStep& step, const std::optional<Protection
   }
   if (step.is_protected && (!by_environment || !step.yes)) {
     std::string message = fmt::format(
-        "refusing to {} on {}: the environment '{}' is protected; {}", step.action,
-        step.database, step.environment,
+        "refusing to {} on {}: the environment '{}' is protected; {}", step.action, step.database,
+        step.environment,
         !by_environment ? "it was not named explicitly (or its target was given as a DSN)"
                         : "a protected environment needs --yes (a terminal answer is not enough)");
     if (!step.hazards.empty()) {
@@ -110,8 +111,8 @@ void require_consent(const DestructiveStep& step, const std::optional<Protection
   if (!action.empty() && action[0] >= 'a' && action[0] <= 'z') action[0] -= 'a' - 'A';
   question += fmt::format("{} on {}?", action, step.database);
   if (step.confirm && step.confirm(question)) return;
-  std::string message = fmt::format("not confirmed: refusing to {} on {}", step.action,
-                                    step.database);
+  std::string message =
+      fmt::format("not confirmed: refusing to {} on {}", step.action, step.database);
   if (!step.hazards.empty()) {
     message += fmt::format("; it would run:\n{}", hazard_lines(step.hazards));
     message.pop_back();

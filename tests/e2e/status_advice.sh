@@ -151,7 +151,7 @@ c2_built_without_ledger() {
 c2_built_without_ledger
 
 rolled_back_migration_is_pending() {
-  expect_exit 0 "$CONFITURE" migrate down --steps 1
+  expect_exit 0 "$CONFITURE" migrate down --steps 1 --yes
   expect_exit 1 "$CONFITURE" status
   contains "$out" "on a scratch copy they bring it exactly to db/schema/"
   follow "$out"

@@ -62,7 +62,7 @@ std::string one(pg::Connection& conn, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("parse_table_name accepts the Python tool's names and nothing else") {
+TEST_CASE("parse_table_name accepts the Python tool's names and quoted parts, nothing else") {
   auto plain = parse_table_name("tb_confiture");
   CHECK(plain.schema.empty());
   CHECK(plain.name == "tb_confiture");
@@ -75,8 +75,13 @@ TEST_CASE("parse_table_name accepts the Python tool's names and nothing else") {
   CHECK(qualified.quoted() == "\"Audit\".\"Schema_Log2\"");
   CHECK(qualified.display() == "Audit.Schema_Log2");
 
+  auto quoted = parse_table_name("ops.\"Led \"\"ger\"");
+  CHECK(quoted.schema == "ops");
+  CHECK(quoted.name == "Led \"ger");
+  CHECK(quoted.quoted() == "\"ops\".\"Led \"\"ger\"");
+
   for (const char* bad : {"", ".", "a.", ".a", "a.b.c", "1table", "my-table", "my table",
-                          "\"quoted\"", "tb;drop", "schema.1x", "tb_confiture "}) {
+                          "\"unclosed", "\"\"", "tb;drop", "schema.1x", "tb_confiture "}) {
     INFO(bad);
     try {
       parse_table_name(bad);

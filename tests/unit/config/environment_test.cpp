@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstring>
 
 #include "confiture/report/codes.hpp"
 #include "test_helpers.hpp"
@@ -465,4 +466,80 @@ TEST_CASE("default_environment", "[config][environment]") {
   CHECK_FALSE(env.database);
   REQUIRE(env.include_dirs.size() == 1);
   CHECK(env.include_dirs[0].path == "db/schema");
+}
+
+TEST_CASE("M1: an unknown key that looks like a known one gets 'did you mean'",
+          "[config][environment]") {
+  ProjectDir project;
+  const Environment env = load(project, R"(
+database_url: postgresql://localhost/app
+build:
+  sortmode: hex
+migration:
+  lock_timout_ms: 10
+)");
+  CHECK(any_warning_contains(env,
+                             "unknown key 'build.sortmode' is ignored (did you mean "
+                             "'build.sort_mode'?)"));
+  CHECK(any_warning_contains(env, "did you mean 'migration.lock_timeout_ms'?"));
+}
+
+TEST_CASE("M1: a misspelt key that changes what a command writes is CONFIG_030, not a warning",
+          "[config][environment]") {
+  const struct {
+    const char* yaml;
+    const char* meant;
+    int line;
+  } cases[] = {
+      {"database_url: postgresql://localhost/app\nprotectd: true\n", "protected", 2},
+      {"database_url: postgresql://localhost/app\nProtected: true\n", "protected", 2},
+      {"database_url: postgresql://localhost/app\nmigration:\n  tracking_tabel: ops.ledger\n",
+       "migration.tracking_table", 3},
+      {"database_url: postgresql://localhost/app\nmigration:\n  trackingtable: ledger\n",
+       "migration.tracking_table", 3},
+      {"database:\n  hots: db.internal\n  database: app\n", "database.host", 2},
+      // Mis-indented: a guarded key in the wrong mapping.
+      {"database:\n  host: db.internal\n  protected: true\n", "protected", 3},
+      {"database_url: postgresql://localhost/app\ntracking_table: ops.ledger\n",
+       "migration.tracking_table", 2},
+  };
+  for (const auto& c : cases) {
+    INFO(c.yaml);
+    ProjectDir project;
+    const Error e = error_of([&] { load(project, c.yaml); });
+    CHECK(e.code == codes::kConfigMisspeltKey);
+    CHECK(e.exit_class == confiture::ExitClass::kConfig);
+    CHECK_THAT(std::string(e.what()), Catch::Contains(std::string("did you mean '") + c.meant));
+    REQUIRE(e.location.has_value());
+    CHECK(e.location->file == "db/environments/test.yaml");
+    CHECK(e.location->line == c.line);
+  }
+}
+
+TEST_CASE("W11: tracking_table accepts \"quoted\" parts; a bad value names file and line",
+          "[config][environment]") {
+  for (const char* value :
+       {R"('"MyLedger"')", R"('ops."Led ger"')", R"('"ops"."tb"')", R"('"a""b".c')"}) {
+    INFO(value);
+    ProjectDir project;
+    const Environment env =
+        load(project, std::string("database_url: postgresql://localhost/app\nmigration:\n"
+                                  "  tracking_table: ") +
+                          value + "\n");
+    CHECK(env.migration.tracking_table == std::string(value).substr(1, std::strlen(value) - 2));
+  }
+  for (const char* value :
+       {R"('"unclosed')", R"('""')", R"('a."b"c')", R"('a b')", R"('"a".b.c')", R"('1x')"}) {
+    INFO(value);
+    ProjectDir project;
+    const Error e = error_of([&] {
+      load(project, std::string("database_url: postgresql://localhost/app\nmigration:\n"
+                                "  tracking_table: ") +
+                        value + "\n");
+    });
+    CHECK(e.code == codes::kConfigInvalidValue);
+    REQUIRE(e.location.has_value());
+    CHECK(e.location->file == "db/environments/test.yaml");
+    CHECK(e.location->line == 3);
+  }
 }

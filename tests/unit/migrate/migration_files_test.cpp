@@ -212,3 +212,17 @@ TEST_CASE("migration files: read_migration_text returns the bytes or MIGR_102") 
     CHECK_THAT(std::string(e.what()), Catch::Contains("missing.sql"));
   }
 }
+
+TEST_CASE("W5: a migration file name that is not valid UTF-8 is MIGR_131, shown escaped") {
+  confiture::test::ProjectDir project;
+  project.write("db/migrations/001_ok.up.sql", "SELECT 1;\n");
+  project.write(std::string("db/migrations/002_caf") + '\xe9' + ".up.sql", "SELECT 1;\n");
+  try {
+    confiture::migrate::find_migrations(project.path() / "db/migrations", project.path());
+    FAIL("accepted");
+  } catch (const confiture::Error& e) {
+    CHECK(e.code == confiture::codes::kMigrFileNameNotUtf8);
+    CHECK(e.exit_class == confiture::ExitClass::kSchema);
+    CHECK(std::string(e.what()).find("002_caf\\xe9.up.sql") != std::string::npos);
+  }
+}
