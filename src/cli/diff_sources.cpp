@@ -14,7 +14,7 @@
 #include "confiture/migrate/ledger.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
-#include "confiture/pg/protection.hpp"
+#include "confiture/pg/own_tables.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
@@ -153,8 +153,8 @@ catalog::Catalog read_side(const DiffSide& side, const std::vector<std::string>&
   conn.exec("COMMIT");
   diff::exclude_schemas(result, exclude_schemas);
   // They describe a database rather than belong to its schema: ledger, lock and build record.
-  std::vector<std::string> own{"tb_confiture", "tb_confiture_build", "confiture_lock_holder",
-                               pg::kProtectionTable, "confiture_migration_parts"};
+  std::vector<std::string> own{"tb_confiture"};
+  own.insert(own.end(), pg::kOwnTables.begin(), pg::kOwnTables.end());
   if (!side.ledger_table.empty()) own.push_back(side.ledger_table);
   diff::exclude_tables(result, own);
   return result;

@@ -12,6 +12,7 @@
 #include "confiture/config/environment.hpp"
 #include "confiture/config/table_name.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/own_tables.hpp"
 #include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
@@ -249,9 +250,9 @@ void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action) {
       request.plan.where = parse_where(flags->where);
       request.plan.incremental = flags->incremental;
       // Confiture's own bookkeeping describes each database's schema, not its data.
-      request.plan.never_copy = {{"public", "confiture_lock_holder"},
-                                 {"public", "tb_confiture_build"},
-                                 {"public", pg::kProtectionTable}};
+      for (std::string_view table : pg::kOwnTables) {
+        request.plan.never_copy.push_back({"public", std::string(table)});
+      }
       for (const ResolvedEndpoint* end : {&from, &to}) {
         const auto table = config::split_table_name(end->tracking_table);
         if (!table) continue;  // a loaded environment's value always parses
