@@ -413,8 +413,9 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
     }
     checkpoint = *previous;
   }
+  std::map<std::string, std::string> record = read_key_record(key_record);
   if (incremental) {
-    if (auto variable = changed_key(read_key_record(key_record), fingerprints)) {
+    if (auto variable = changed_key(record, fingerprints)) {
       throw Error(codes::kAnonKeyChanged, ExitClass::kConfig,
                   fmt::format("cannot sync incrementally: ${} holds a different anonymization key "
                               "from the last sync between these databases (nothing was "
@@ -451,7 +452,6 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
   std::vector<std::unique_ptr<WorkerSessions>> sessions =
       open_workers(source_end, target_end, report.jobs, snapshot);
   write_checkpoint(options.checkpoint, checkpoint);
-  std::map<std::string, std::string> record = read_key_record(key_record);
   for (const auto& [variable, fingerprint] : fingerprints) record[variable] = fingerprint;
   if (!fingerprints.empty()) write_key_record(key_record, record);
   if (!incremental && !to_empty.empty()) target.exec(truncate_sql(to_empty));
