@@ -189,6 +189,10 @@ std::string server_message(const Error& error) {
   }
   if (text.rfind("ERROR:  ", 0) == 0) text = text.substr(8);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  // The server's LINE/HINT lines, indented under the problem they belong to.
+  for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    text.insert(at + 1, "    ");
+  }
   return text;
 }
 
