@@ -181,8 +181,8 @@ SyncPlan plan_sync(const catalog::Catalog& source, const catalog::Catalog& targe
   if (problems.empty()) apply_subset(tables, where, plans, problems);
   if (!problems.empty()) {
     refuse(codes::kSyncBadWhere, ExitClass::kConfig, "cannot sync: bad --where", problems,
-           "write --where TABLE=CONDITION, e.g. --where \"orders=created_at > now() - interval "
-           "'30 days'\"");
+           "write --where TABLE=CONDITION, one SQL expression on the table (alias t), e.g. "
+           "--where \"orders=created_at > now() - interval '30 days'\"");
   }
 
   if (options.incremental) {

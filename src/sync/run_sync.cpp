@@ -189,6 +189,10 @@ std::string server_message(const Error& error) {
   }
   if (text.rfind("ERROR:  ", 0) == 0) text = text.substr(8);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  // The server's LINE/HINT lines, indented under the problem they belong to.
+  for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    text.insert(at + 1, "    ");
+  }
   return text;
 }
 
@@ -413,8 +417,9 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
     }
     checkpoint = *previous;
   }
+  std::map<std::string, std::string> record = read_key_record(key_record);
   if (incremental) {
-    if (auto variable = changed_key(read_key_record(key_record), fingerprints)) {
+    if (auto variable = changed_key(record, fingerprints)) {
       throw Error(codes::kAnonKeyChanged, ExitClass::kConfig,
                   fmt::format("cannot sync incrementally: ${} holds a different anonymization key "
                               "from the last sync between these databases (nothing was "
@@ -451,7 +456,6 @@ SyncReport run_sync(const Endpoint& source_end, const Endpoint& target_end,
   std::vector<std::unique_ptr<WorkerSessions>> sessions =
       open_workers(source_end, target_end, report.jobs, snapshot);
   write_checkpoint(options.checkpoint, checkpoint);
-  std::map<std::string, std::string> record = read_key_record(key_record);
   for (const auto& [variable, fingerprint] : fingerprints) record[variable] = fingerprint;
   if (!fingerprints.empty()) write_key_record(key_record, record);
   if (!incremental && !to_empty.empty()) target.exec(truncate_sql(to_empty));

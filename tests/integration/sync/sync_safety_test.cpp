@@ -1,6 +1,9 @@
 // Refusals happen before anything is written: shapes, same database, strict PII, keys.
 #include <catch2/catch.hpp>
+#include <utility>
 
+#include "confiture/pg/dsn.hpp"
+#include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
 #include "sync_fixture.hpp"
 
@@ -50,6 +53,52 @@ TEST_CASE("the same database as source and target is refused") {
   CHECK(error.code == codes::kSafetySameDatabase);
   CHECK(error.exit_class == ExitClass::kSafety);
   CHECK(f.source_scalar("SELECT count(*) FROM t") == "1");
+}
+
+TEST_CASE("D1: sync refuses the same database reached through another role") {
+  test::SyncFixture f;
+  f.source_conn.exec("CREATE TABLE precious (id int PRIMARY KEY); INSERT INTO precious VALUES (1)");
+  // A plain role, not a member of pg_read_all_stats: pg_stat_activity hides the details of the
+  // superuser's sessions from it (their backend_start is NULL).
+  const std::string role = f.source.name() + "_app";
+  f.source_conn.exec("CREATE ROLE " + pg::quote_ident(role) + " LOGIN");
+  struct DropRole {
+    pg::Connection& admin;
+    std::string role;
+    ~DropRole() {
+      try {
+        admin.exec("DROP OWNED BY " + pg::quote_ident(role) + "; DROP ROLE " +
+                   pg::quote_ident(role));
+      } catch (...) {
+        // A leftover role only clutters the test server.
+      }
+    }
+  } drop{f.source_conn, role};
+  const std::string as_app =
+      pg::with_database(f.source.admin_dsn(), f.source.name()) + " user=" + pg::quote_literal(role);
+  {
+    pg::Connection app(as_app);
+    REQUIRE(app.exec("SELECT count(backend_start) FROM pg_stat_activity WHERE usename <> "
+                     "current_user")[0][0]
+                .as<int>() == 0);
+  }
+  for (const auto& [from, to] :
+       {std::pair{f.source.dsn(), as_app}, std::pair{as_app, f.source.dsn()},
+        std::pair{as_app, as_app + " application_name=other"}}) {
+    try {
+      sync::run_sync(
+          {from, "a"}, {to, "b"}, f.options, [](const std::string&) { return std::nullopt; },
+          [](const std::string&) { return true; }, {}, nullptr);
+      FAIL("synced a database into itself");
+    } catch (const Error& e) {
+      CHECK(e.code == codes::kSafetySameDatabase);
+    }
+    CHECK(f.source_scalar("SELECT count(*) FROM precious") == "1");
+  }
+  // Another database of the same server is not the same database.
+  f.target_conn.exec("CREATE TABLE precious (id int PRIMARY KEY)");
+  f.run();
+  CHECK(f.target_scalar("SELECT count(*) FROM precious") == "1");
 }
 
 TEST_CASE("strict mode lists every PII-looking column without a rule and changes nothing") {
