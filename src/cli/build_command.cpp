@@ -14,6 +14,7 @@ std::string rebuild_command(const GlobalOptions& options) {
   std::string command = "confiture build";
   if (options.env) command += " --env " + *options.env;
   if (options.config_file) command += " -c " + *options.config_file;
+  if (options.database_url) command += " --database-url URL";  // it may hold a password
   command += " --force";
   if (!can_confirm_on_tty()) command += " --yes";
   return command;

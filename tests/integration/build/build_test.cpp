@@ -250,6 +250,24 @@ TEST_CASE("M6: build creates the ledger even with no migration yet, so a later o
   CHECK(up.applied.size() == 1);
 }
 
+TEST_CASE("M6: a DDL that creates the ledger itself (the Python tool's layout) is baselined too") {
+  BuildFixture f;
+  f.project.write("db/schema/00_common/01_tb_confiture.sql",
+                  "CREATE TABLE tb_confiture (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), "
+                  "pk_confiture BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, slug TEXT NOT NULL "
+                  "UNIQUE, version VARCHAR(255) NOT NULL UNIQUE, name VARCHAR(255) NOT NULL, "
+                  "applied_at TIMESTAMPTZ NOT NULL DEFAULT NOW(), execution_time_ms INTEGER, "
+                  "checksum VARCHAR(64), applied_by TEXT);\n");
+  f.project.write("db/schema/10_t.sql", "CREATE TABLE t (id int);\n");
+  f.project.write("db/migrations/001_create_t.up.sql", "CREATE TABLE t (id int);\n");
+  build::BuildRequest request;
+  request.baseline = migrate_baseline(f);
+  auto report = f.build(request);
+  REQUIRE(report.baseline);
+  CHECK(report.baseline->versions == std::vector<std::string>{"001"});
+  CHECK(f.query("SELECT count(*) FROM tb_confiture WHERE version = '001'")[0][0].as<int>() == 1);
+}
+
 TEST_CASE("M6: a bad migration file stops the build before the database is created") {
   BuildFixture f;
   f.project.write("db/schema/t.sql", "CREATE TABLE t (id int);");
