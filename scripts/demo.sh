@@ -14,7 +14,7 @@ cd db-examples/basic
 # own database on the embedded server.
 "$confiture" build --env local --recreate --yes
 "$confiture" status --env local
-"$confiture" migrate down --env local
+"$confiture" migrate down --env local --yes
 "$confiture" migrate up --env local
 "$confiture" migrate status --env local
 url="$("$confiture" server url --env local)"
