@@ -175,9 +175,8 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
     action = [&options](const Output& out) {
       const auto lookup = config::process_environment();
       build::StatusReport r = build::schema_status(selection_of(options), lookup);
-      std::string text =
-          fmt::format("Environment:  {}\nDatabase:     {}\n",
-                      environment_label(r.environment), r.target);
+      std::string text = fmt::format("Environment:  {}\nDatabase:     {}\n",
+                                     environment_label(r.environment), r.target);
       text += r.reachable ? "Server:       reachable\n"
                           : fmt::format("Server:       unreachable ({})\n", r.unreachable);
       text += r.has_ddl ? fmt::format("Source:       {} files, hash {}\n", r.files, r.source_hash)
@@ -230,9 +229,10 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
                               m->files.size());
         }
         if (!s.modified.empty()) {
-          text += fmt::format("Modified:     {} (applied, changed since; `confiture migrate up` "
-                              "refuses until restored or `confiture migrate verify --fix`)\n",
-                              fmt::join(s.modified, ", "));
+          text += fmt::format(
+              "Modified:     {} (applied, changed since; `confiture migrate up` "
+              "refuses until restored or `confiture migrate verify --fix`)\n",
+              fmt::join(s.modified, ", "));
         }
         if (!s.without_down.empty()) {
           text += fmt::format("No down file: {}\n", fmt::join(s.without_down, ", "));

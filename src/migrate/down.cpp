@@ -89,8 +89,7 @@ std::vector<std::string> destructive_statements(const MigrationScript& script) {
   std::vector<std::string> found;
   for (const auto& s : script.statements) {
     bool destructive = s.kind.rfind("DROP", 0) == 0 || s.kind == "TRUNCATE" ||
-                       s.kind == "TRUNCATE TABLE" || s.kind == "DELETE" ||
-                       s.kind == "UPDATE";
+                       s.kind == "TRUNCATE TABLE" || s.kind == "DELETE" || s.kind == "UPDATE";
     if (!destructive && s.kind.rfind("ALTER", 0) == 0) {
       const std::string text = script.sql(s);
       for (std::size_t i = 0; i < text.size() && !destructive; ++i) {

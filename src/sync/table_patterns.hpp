@@ -18,8 +18,8 @@ bool table_matches(std::string_view pattern, const catalog::QualifiedName& table
 // The table a reference names among `tables`: `schema.table` exactly, or an unqualified name
 // that is unique across schemas (or found in `public`). The reference is read by
 // catalog::parse_qualified_name with bare parts kept as written (case included): a part in
-// double quotes may hold dots and quotes (`public."a""b"` is the table a"b). Returns nullptr when nothing matches;
-// `ambiguous` is set to the candidates when several do.
+// double quotes may hold dots and quotes (`public."a""b"` is the table a"b). Returns nullptr when
+// nothing matches; `ambiguous` is set to the candidates when several do.
 const catalog::Table* find_table(const std::vector<const catalog::Table*>& tables,
                                  std::string_view reference, std::vector<std::string>* ambiguous);
 

@@ -60,7 +60,7 @@ struct ApplyResult {
   bool unchanged = false;
   bool created = false;
   bool recreated = false;
-  std::size_t sessions_ended = 0;  // other sessions DROP DATABASE ... WITH (FORCE) ended
+  std::size_t sessions_ended = 0;      // other sessions DROP DATABASE ... WITH (FORCE) ended
   std::optional<LedgerRows> baseline;  // what was recorded in the ledger, when asked to
   std::vector<std::string> warnings;
 };

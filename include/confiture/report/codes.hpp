@@ -81,7 +81,7 @@ inline constexpr const char* kAnonBadRule = "ANON_1400";        // exit 5
 inline constexpr const char* kAnonNoKey = "ANON_1401";          // exit 5
 inline constexpr const char* kAnonUnlabelledPii = "ANON_1402";  // exit 7: --strict refusal
 inline constexpr const char* kAnonBadProfile = "ANON_1403";     // exit 5
-inline constexpr const char* kAnonKeyChanged = "ANON_1404";     // exit 5: --resume/--incremental key
+inline constexpr const char* kAnonKeyChanged = "ANON_1404";  // exit 5: --resume/--incremental key
 
 // Schema diff.
 inline constexpr const char* kDifferUnverified = "DIFFER_401";   // exit 4: re-diff not empty
