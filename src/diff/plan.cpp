@@ -2,6 +2,7 @@
 #include "confiture/diff/plan.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -23,6 +24,24 @@ constexpr std::array<std::pair<Hazard, std::string_view>, 9> kHazardIds{{
     {Hazard::kValidationMayFail, "VALIDATION_MAY_FAIL"},
 }};
 
+constexpr std::array<std::string_view, 9> kLockModeNames{
+    "NONE",  "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",
+    "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+
+// "-- Lock: SHARE ROW EXCLUSIVE on public.authors, public.books"; nothing for no lock.
+std::string lock_line(const StatementLock& lock) {
+  if (lock.mode == LockMode::kNone) return {};
+  if (lock.assumed) {
+    return fmt::format("-- Lock: {} assumed (PostgreSQL 15's grammar cannot read this statement)\n",
+                       lock_mode_name(lock.mode));
+  }
+  if (lock.relations.empty()) {
+    return fmt::format("-- Lock: {} on what it reads\n", lock_mode_name(lock.mode));
+  }
+  return fmt::format("-- Lock: {} on {}\n", lock_mode_name(lock.mode),
+                     fmt::join(lock.relations, ", "));
+}
+
 std::string duration(int ms) {
   if (ms % 60000 == 0) return fmt::format("{}min", ms / 60000);
   if (ms % 1000 == 0) return fmt::format("{}s", ms / 1000);
@@ -30,6 +49,10 @@ std::string duration(int ms) {
 }
 
 }  // namespace
+
+std::string_view lock_mode_name(LockMode mode) {
+  return kLockModeNames[static_cast<std::size_t>(mode)];
+}
 
 std::string_view hazard_id(Hazard hazard) {
   for (const auto& [h, id] : kHazardIds) {
@@ -102,6 +125,7 @@ std::string to_sql(const Plan& plan) {
   for (const Statement& statement : plan.statements) {
     out += "\n";
     if (statement.new_transaction) out += "-- confiture:commit\n\n";
+    out += lock_line(statement.lock);
     for (const HazardNote& note : statement.hazards) {
       out += fmt::format("-- {}: {}\n", hazard_id(note.hazard), note.message);
     }
@@ -134,7 +158,11 @@ nlohmann::json to_json(const Plan& plan) {
                           {"statement_timeout_ms", statement.statement_timeout_ms},
                           {"transactional", statement.transactional},
                           {"new_transaction", statement.new_transaction},
-                          {"object", statement.object}});
+                          {"object", statement.object},
+                          {"lock",
+                           {{"mode", lock_mode_name(statement.lock.mode)},
+                            {"relations", statement.lock.relations},
+                            {"assumed", statement.lock.assumed}}}});
   }
   nlohmann::json hazard_ids = nlohmann::json::array();
   for (Hazard hazard : plan.hazards()) hazard_ids.push_back(hazard_id(hazard));

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <queue>
 
+#include "locks.hpp"
+
 namespace confiture::diff {
 namespace {
 
@@ -165,6 +167,11 @@ Plan Planner::finish() {
     statement.new_transaction = previous && previous->phase != step.phase;
     plan.statements.push_back(std::move(statement));
     previous = &step;
+  }
+  // A step that writes a DO block states its lock; every other lock is read off the statement.
+  for (Statement& statement : plan.statements) {
+    if (statement.lock.mode == LockMode::kNone)
+      statement.lock = statement_lock(statement.sql, from, options.renames);
   }
   // Autocommit runs every statement on its own anyway: no transaction boundary to mark.
   if (!plan.transactional()) {

@@ -268,6 +268,7 @@ void guard_length(Planner& planner, const catalog::Table& table, const catalog::
                   "END $confiture$",
                   target, target, ident(column.name), length, literal(message)),
       object);
+  guard.lock = {LockMode::kAccessExclusive, {table.name.display()}};
   with_hazard(guard, Hazard::kAcquiresAccessExclusiveLock,
               fmt::format("blocks reads and writes of {} while it is scanned and rewritten",
                           table.name.display()));

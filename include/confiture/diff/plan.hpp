@@ -29,6 +29,35 @@ std::string_view hazard_id(Hazard hazard);
 std::optional<Hazard> hazard_from_id(std::string_view id);
 const std::vector<Hazard>& all_hazards();
 
+// PostgreSQL's table-level lock modes, weakest first: each conflicts with at least what the ones
+// before it conflict with, so "stronger" is the order of the enum.
+enum class LockMode {
+  kNone,                  // takes no lock on a relation that exists before it
+  kAccessShare,           // reads: conflicts only with ACCESS EXCLUSIVE
+  kRowShare,              // SELECT FOR UPDATE; the referenced side of a foreign key check
+  kRowExclusive,          // writes rows
+  kShareUpdateExclusive,  // VALIDATE, CREATE INDEX CONCURRENTLY: reads and writes go on
+  kShare,                 // CREATE INDEX: blocks writes
+  kShareRowExclusive,     // ADD FOREIGN KEY, CREATE TRIGGER: blocks writes
+  kExclusive,             // blocks writes and row locks; only reads go on
+  kAccessExclusive,       // blocks reads and writes
+};
+
+std::string_view lock_mode_name(LockMode mode);  // "SHARE ROW EXCLUSIVE"; "NONE"
+
+// The strongest lock a statement takes on relations that exist before it runs (what it creates
+// is invisible to everyone else until it commits), and the relations it takes that lock on:
+// tables, views, sequences, named as in the catalog. An index's lock is its table's (a table's
+// indexes, partitions and owned sequences are locked with it). For a lock that only reads
+// (ACCESS SHARE, ROW SHARE) the relations are not listed: they are what it reads.
+struct StatementLock {
+  LockMode mode = LockMode::kNone;
+  std::vector<std::string> relations{};  // "public.users", sorted, each once
+  // Not read off the statement, which PostgreSQL 15's grammar cannot parse (syntax of a newer
+  // server), or a DO block: ACCESS EXCLUSIVE is assumed.
+  bool assumed = false;
+};
+
 struct HazardNote {
   Hazard hazard{};
   std::string message{};
@@ -45,6 +74,7 @@ struct Statement {
   // `-- confiture:commit` before it, which `migrate up` obeys.
   bool new_transaction = false;
   std::string object{};  // what it changes, for people: "table public.users"
+  StatementLock lock{};  // set when the plan is finished; see diff/locks
 };
 
 struct Plan {
@@ -60,12 +90,14 @@ struct Plan {
 
 // The plan as a SQL script: a `-- confiture:no-transaction` first line when a statement needs
 // it, a header listing the hazards, then each statement with its hazard comments, a SET of the
-// timeouts whenever they change, and a RESET of them at the end; a line `-- confiture:commit`
+// timeouts whenever they change, and a RESET of them at the end; a line `-- Lock: MODE on ...`
+// before each statement that locks a relation that exists; a line `-- confiture:commit`
 // before each statement that starts a new transaction. Empty text for an empty plan.
 std::string to_sql(const Plan& plan);
 
 // {"statements": [{"sql", "hazards": [{"id", "message"}], "lock_timeout_ms",
-// "statement_timeout_ms", "transactional", "object"}], "hazards": [ids], "transactional", "notes"}
+// "statement_timeout_ms", "transactional", "new_transaction", "object",
+// "lock": {"mode", "relations"}}], "hazards": [ids], "transactional", "notes"}
 nlohmann::json to_json(const Plan& plan);
 
 }  // namespace confiture::diff

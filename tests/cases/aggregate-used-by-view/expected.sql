@@ -16,6 +16,7 @@ CREATE AGGREGATE "public"."product"(numeric) (
     INITCOND = '1'
 );
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."compound_growth" AS
  SELECT product(growth.factor) AS total_factor
    FROM growth;

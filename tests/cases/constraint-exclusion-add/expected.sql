@@ -1,5 +1,6 @@
 -- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK INDEX_BUILD
 
+-- Lock: ACCESS EXCLUSIVE on public.room_bookings
 -- INDEX_BUILD: builds an index on public.room_bookings
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.room_bookings during the build
 SET lock_timeout = '3s';

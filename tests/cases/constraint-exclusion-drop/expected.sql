@@ -1,5 +1,6 @@
 -- Hazards: INDEX_DROPPED
 
+-- Lock: ACCESS EXCLUSIVE on public.room_bookings
 -- INDEX_DROPPED: drops the index behind room_bookings_no_overlap: queries may lose it
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

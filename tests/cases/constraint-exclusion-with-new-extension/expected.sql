@@ -4,6 +4,7 @@ SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 CREATE EXTENSION "btree_gist" WITH SCHEMA "public" VERSION '1.7';
 
+-- Lock: ACCESS EXCLUSIVE on public.room_bookings
 -- INDEX_BUILD: builds an index on public.room_bookings
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.room_bookings during the build
 SET statement_timeout = '20min';

@@ -14,8 +14,10 @@ CREATE TABLE "public"."employees" (
     CONSTRAINT "employees_pkey" PRIMARY KEY (id)
 );
 
+-- Lock: SHARE ROW EXCLUSIVE on public.departments, public.employees
 ALTER TABLE "public"."departments" ADD CONSTRAINT "departments_head_employee_id_fkey" FOREIGN KEY ("head_employee_id") REFERENCES "public"."employees" ("id") DEFERRABLE INITIALLY DEFERRED;
 
+-- Lock: SHARE ROW EXCLUSIVE on public.departments, public.employees
 ALTER TABLE "public"."employees" ADD CONSTRAINT "employees_department_id_fkey" FOREIGN KEY ("department_id") REFERENCES "public"."departments" ("id");
 
 RESET lock_timeout;

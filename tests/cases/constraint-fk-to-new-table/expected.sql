@@ -9,10 +9,12 @@ CREATE TABLE "public"."authors" (
     CONSTRAINT "authors_pkey" PRIMARY KEY (id)
 );
 
+-- Lock: SHARE ROW EXCLUSIVE on public.authors, public.books
 ALTER TABLE "public"."books" ADD CONSTRAINT "books_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."authors" ("id") NOT VALID;
 
 -- confiture:commit
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.books
 -- VALIDATION_MAY_FAIL: fails if existing rows of public.books break books_author_id_fkey; holds SHARE UPDATE EXCLUSIVE on public.books and ROW SHARE on public.authors while it scans (reads and writes go on), in a transaction of its own
 SET statement_timeout = '20min';
 ALTER TABLE "public"."books" VALIDATE CONSTRAINT "books_author_id_fkey";

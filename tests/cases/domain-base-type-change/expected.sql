@@ -6,6 +6,7 @@ ALTER DOMAIN "public"."money_amount" RENAME TO "money_amount__confiture_old";
 
 CREATE DOMAIN "public"."money_amount" AS numeric(14,2);
 
+-- Lock: ACCESS EXCLUSIVE on public.payments
 -- TABLE_REWRITE: rewrites public.payments
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.payments while it is rewritten
 -- VALIDATION_MAY_FAIL: fails if public.payments.amount holds a value the new public.money_amount refuses

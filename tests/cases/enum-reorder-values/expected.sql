@@ -6,6 +6,7 @@ ALTER TYPE "public"."priority" RENAME TO "priority__confiture_old";
 
 CREATE TYPE "public"."priority" AS ENUM ('low', 'medium', 'high');
 
+-- Lock: ACCESS EXCLUSIVE on public.tickets
 -- TABLE_REWRITE: rewrites public.tickets
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.tickets while it is rewritten
 -- VALIDATION_MAY_FAIL: fails if public.tickets.priority holds a value the new public.priority refuses

@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA HAS_UNTRACKABLE_DEPENDENCIES
 
+-- Lock: ACCESS EXCLUSIVE on public.products
 -- DELETES_DATA: drops column public.products.attributes and its values
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

@@ -6,6 +6,7 @@ SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 CREATE EXTENSION "pg_trgm" WITH SCHEMA "public" VERSION '1.6';
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.articles
 -- INDEX_BUILD: builds an index on public.articles
 SET statement_timeout = '20min';
 CREATE INDEX CONCURRENTLY articles_title_trgm_idx ON public.articles USING gin (title gin_trgm_ops);

@@ -11,6 +11,7 @@ CREATE TABLE "public"."blocked_domains" (
     CONSTRAINT "blocked_domains_pkey" PRIMARY KEY (domain)
 );
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."active_blocked_domains" AS
  SELECT blocked_domains.domain
    FROM blocked_domains;
@@ -25,6 +26,7 @@ BEGIN
 END
 $function$;
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.subscribers
 -- INDEX_BUILD: builds an index on public.subscribers
 SET statement_timeout = '20min';
 CREATE INDEX CONCURRENTLY subscribers_blocked_idx ON public.subscribers USING btree (email_is_blocked(email));

@@ -5,6 +5,7 @@ SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP FUNCTION "public"."to_euros"(amount numeric, cur character);
 
+-- Lock: ACCESS EXCLUSIVE on public.exchange_rates
 -- DELETES_DATA: drops public.exchange_rates and all its rows
 DROP TABLE "public"."exchange_rates";
 

@@ -10,6 +10,7 @@ CREATE TABLE "public"."exchange_rates" (
     CONSTRAINT "exchange_rates_pkey" PRIMARY KEY (currency)
 );
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE OR REPLACE FUNCTION public.to_euros(amount numeric, cur character)
  RETURNS numeric
  LANGUAGE sql

@@ -9,6 +9,7 @@ CREATE OR REPLACE FUNCTION public.next_invoice_number()
  LANGUAGE sql
 AS $function$ SELECT 'INV-' || to_char(clock_timestamp(), 'YYYYMMDDHH24MISSUS') $function$;
 
+-- Lock: ACCESS EXCLUSIVE on public.invoices
 ALTER TABLE "public"."invoices" ALTER COLUMN "number" SET DEFAULT next_invoice_number();
 
 RESET lock_timeout;

@@ -2,6 +2,7 @@
 
 SET check_function_bodies = off;
 
+-- Lock: ACCESS EXCLUSIVE on public.invoices
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."invoices" ALTER COLUMN "number" DROP DEFAULT;
@@ -14,6 +15,7 @@ CREATE OR REPLACE FUNCTION public.next_invoice_number()
  LANGUAGE sql
 AS $function$ SELECT ('INV-' || to_char(clock_timestamp(), 'YYYYMMDDHH24MISSUS'))::varchar $function$;
 
+-- Lock: ACCESS EXCLUSIVE on public.invoices
 ALTER TABLE "public"."invoices" ALTER COLUMN "number" SET DEFAULT next_invoice_number();
 
 RESET lock_timeout;

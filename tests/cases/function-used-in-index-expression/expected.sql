@@ -12,6 +12,7 @@ CREATE OR REPLACE FUNCTION public.normalize_email(email text)
  IMMUTABLE
 AS $function$ SELECT lower(trim(email)) $function$;
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.subscribers
 -- INDEX_BUILD: builds an index on public.subscribers
 SET statement_timeout = '20min';
 CREATE UNIQUE INDEX CONCURRENTLY subscribers_email_key ON public.subscribers USING btree (normalize_email(email));

@@ -1,9 +1,11 @@
 -- Hazards: AUTHZ_UPDATE
 
+-- Lock: ACCESS EXCLUSIVE on public.report_titles
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP VIEW "public"."report_titles";
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."report_titles" AS
  SELECT reports.id,
     reports.title

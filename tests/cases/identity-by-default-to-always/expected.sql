@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.notes
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."notes" ALTER COLUMN "id" SET GENERATED ALWAYS;

@@ -2,6 +2,7 @@
 -- Some statements cannot run inside a transaction block: this script runs in autocommit.
 -- Hazards: INDEX_DROPPED
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.orders
 -- INDEX_DROPPED: queries on public.orders may lose public.orders_customer_id_idx
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

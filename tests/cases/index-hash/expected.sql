@@ -2,6 +2,7 @@
 -- Some statements cannot run inside a transaction block: this script runs in autocommit.
 -- Hazards: INDEX_BUILD
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.orders
 -- INDEX_BUILD: builds an index on public.orders
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';

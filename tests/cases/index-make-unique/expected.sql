@@ -2,11 +2,13 @@
 -- Some statements cannot run inside a transaction block: this script runs in autocommit.
 -- Hazards: INDEX_BUILD INDEX_DROPPED
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.orders
 -- INDEX_DROPPED: queries on public.orders may lose public.orders_email_idx
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP INDEX CONCURRENTLY "public"."orders_email_idx";
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.orders
 -- INDEX_BUILD: builds an index on public.orders
 SET statement_timeout = '20min';
 CREATE UNIQUE INDEX CONCURRENTLY orders_email_idx ON public.orders USING btree (email);

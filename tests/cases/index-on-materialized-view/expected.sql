@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS SHARE on what it reads
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';
 CREATE MATERIALIZED VIEW "public"."customer_totals" AS
@@ -8,6 +9,7 @@ CREATE MATERIALIZED VIEW "public"."customer_totals" AS
    FROM orders
   GROUP BY orders.customer_id;
 
+-- Lock: SHARE on public.customer_totals
 CREATE UNIQUE INDEX customer_totals_customer_id_idx ON public.customer_totals USING btree (customer_id);
 
 RESET lock_timeout;

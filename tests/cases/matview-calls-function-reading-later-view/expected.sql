@@ -10,6 +10,7 @@ CREATE TABLE "public"."rates" (
     CONSTRAINT "rates_pkey" PRIMARY KEY (currency)
 );
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."usd_rate" AS
  SELECT rates.rate
    FROM rates
@@ -21,6 +22,7 @@ CREATE OR REPLACE FUNCTION public.usd_in_euros(amount numeric)
  STABLE
 AS $function$ SELECT amount / coalesce((SELECT rate FROM usd_rate), 1) $function$;
 
+-- Lock: ACCESS SHARE on what it reads
 SET statement_timeout = '20min';
 CREATE MATERIALIZED VIEW "public"."a_price_list" AS
  SELECT usd_in_euros((100)::numeric) AS hundred_dollars;

@@ -1,5 +1,6 @@
 -- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
 
+-- Lock: ACCESS EXCLUSIVE on public.measurements_2023
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: holds ACCESS EXCLUSIVE on public.measurements_2023 (and SHARE UPDATE EXCLUSIVE on public.measurements) while it scans public.measurements_2023 to check its rows fit the bound
 -- VALIDATION_MAY_FAIL: fails if a row of public.measurements_2023 is outside the bound
 SET lock_timeout = '3s';

@@ -7,8 +7,10 @@ CREATE TABLE "public"."events" (
     "payload" jsonb
 ) PARTITION BY HASH (id);
 
+-- Lock: ACCESS EXCLUSIVE on public.events
 CREATE TABLE "public"."events_p0" PARTITION OF "public"."events" FOR VALUES WITH (modulus 2, remainder 0);
 
+-- Lock: ACCESS EXCLUSIVE on public.events
 CREATE TABLE "public"."events_p1" PARTITION OF "public"."events" FOR VALUES WITH (modulus 2, remainder 1);
 
 RESET lock_timeout;

@@ -1,5 +1,6 @@
 -- Hazards: ACQUIRES_SHARE_LOCK INDEX_BUILD
 
+-- Lock: SHARE on public.measurements
 -- INDEX_BUILD: builds an index on public.measurements
 -- ACQUIRES_SHARE_LOCK: blocks writes to public.measurements during the build
 SET lock_timeout = '3s';

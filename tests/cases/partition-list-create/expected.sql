@@ -7,8 +7,10 @@ CREATE TABLE "public"."customers" (
     "region" text NOT NULL
 ) PARTITION BY LIST (region);
 
+-- Lock: ACCESS EXCLUSIVE on public.customers
 CREATE TABLE "public"."customers_eu" PARTITION OF "public"."customers" FOR VALUES IN ('eu', 'uk');
 
+-- Lock: ACCESS EXCLUSIVE on public.customers
 CREATE TABLE "public"."customers_us" PARTITION OF "public"."customers" FOR VALUES IN ('us');
 
 RESET lock_timeout;

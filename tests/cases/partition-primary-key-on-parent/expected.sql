@@ -1,5 +1,6 @@
 -- Hazards: ACQUIRES_ACCESS_EXCLUSIVE_LOCK INDEX_BUILD
 
+-- Lock: ACCESS EXCLUSIVE on public.measurements
 -- INDEX_BUILD: builds an index on public.measurements
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.measurements during the build
 SET lock_timeout = '3s';

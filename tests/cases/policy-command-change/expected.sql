@@ -1,10 +1,12 @@
 -- Hazards: AUTHZ_UPDATE
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_owner lets through
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP POLICY "documents_owner" ON "public"."documents";
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_owner lets through
 CREATE POLICY "documents_owner" ON "public"."documents" FOR SELECT TO PUBLIC USING ((owner_name = CURRENT_USER));
 

@@ -1,10 +1,12 @@
 -- Hazards: AUTHZ_UPDATE
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes who sees which rows of public.documents
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."documents" ENABLE ROW LEVEL SECURITY;
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_owner lets through
 CREATE POLICY "documents_owner" ON "public"."documents" FOR ALL TO PUBLIC USING ((owner_name = CURRENT_USER));
 

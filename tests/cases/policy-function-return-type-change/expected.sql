@@ -2,6 +2,7 @@
 
 SET check_function_bodies = off;
 
+-- Lock: ACCESS EXCLUSIVE on public.projects
 -- AUTHZ_UPDATE: changes which rows of public.projects policy projects_tenant lets through
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
@@ -16,6 +17,7 @@ CREATE OR REPLACE FUNCTION public.current_tenant()
  STABLE
 AS $function$ SELECT nullif(current_setting('app.tenant_id', true), '')::bigint $function$;
 
+-- Lock: ACCESS EXCLUSIVE on public.projects
 -- AUTHZ_UPDATE: changes which rows of public.projects policy projects_tenant lets through
 CREATE POLICY "projects_tenant" ON "public"."projects" FOR ALL TO PUBLIC USING ((tenant_id = current_tenant()));
 

@@ -2,11 +2,13 @@
 
 SET check_function_bodies = off;
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_project lets through
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP POLICY "documents_project" ON "public"."documents";
 
+-- Lock: ACCESS EXCLUSIVE on public.my_projects
 DROP VIEW "public"."my_projects";
 
 -- HAS_UNTRACKABLE_DEPENDENCIES: callers of public.current_tenant() in function bodies are not tracked
@@ -18,11 +20,13 @@ CREATE OR REPLACE FUNCTION public.current_tenant()
  STABLE
 AS $function$ SELECT nullif(current_setting('app.tenant_id', true), '')::bigint $function$;
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."my_projects" AS
  SELECT projects.id
    FROM projects
   WHERE (projects.tenant_id = current_tenant());
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_project lets through
 CREATE POLICY "documents_project" ON "public"."documents" FOR ALL TO PUBLIC USING ((project_id IN ( SELECT my_projects.id
    FROM my_projects)));

@@ -10,6 +10,7 @@ CREATE OR REPLACE FUNCTION public.current_tenant()
  STABLE
 AS $function$ SELECT nullif(current_setting('app.tenant_id', true), '')::integer $function$;
 
+-- Lock: ACCESS EXCLUSIVE on public.projects
 -- AUTHZ_UPDATE: changes which rows of public.projects policy projects_tenant lets through
 CREATE POLICY "projects_tenant" ON "public"."projects" FOR ALL TO PUBLIC USING ((tenant_id = current_tenant()));
 

@@ -1,5 +1,6 @@
 -- Hazards: AUTHZ_UPDATE
 
+-- Lock: ACCESS EXCLUSIVE on public.documents
 -- AUTHZ_UPDATE: changes which rows of public.documents policy documents_owner lets through
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

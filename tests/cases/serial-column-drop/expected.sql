@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA
 
+-- Lock: ACCESS EXCLUSIVE on public.notes, public.notes_id_seq
 -- DELETES_DATA: drops column public.notes.id and its values
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

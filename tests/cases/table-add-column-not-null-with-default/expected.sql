@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.customers
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."customers" ADD COLUMN "country" character(2) DEFAULT 'FR'::bpchar NOT NULL;

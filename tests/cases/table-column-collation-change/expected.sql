@@ -1,5 +1,6 @@
 -- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK
 
+-- Lock: ACCESS EXCLUSIVE on public.customers
 -- TABLE_REWRITE: rewrites public.customers and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.customers while it is rewritten
 SET lock_timeout = '3s';

@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK
 
+-- Lock: ACCESS EXCLUSIVE on public.readings
 -- TABLE_REWRITE: rewrites public.readings and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.readings while it is rewritten
 -- DELETES_DATA: rounds values of column public.readings.value to the 6 significant digits real holds (and fails on a value out of real's range)

@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK
 
+-- Lock: ACCESS EXCLUSIVE on public.prices
 -- TABLE_REWRITE: rewrites public.prices and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.prices while it is rewritten
 -- DELETES_DATA: rounds values of column public.prices.amount from 4 to 1 decimal place(s)

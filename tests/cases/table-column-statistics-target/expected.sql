@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.events
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE ONLY "public"."events" ALTER COLUMN "kind" SET STATISTICS 1000;

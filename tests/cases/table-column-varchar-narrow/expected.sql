@@ -1,11 +1,13 @@
 -- Hazards: TABLE_REWRITE ACQUIRES_ACCESS_EXCLUSIVE_LOCK VALIDATION_MAY_FAIL
 
+-- Lock: ACCESS EXCLUSIVE on public.users
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.users while it is scanned and rewritten
 -- VALIDATION_MAY_FAIL: fails if a value of column public.users.display_name is longer than 5 characters, trailing spaces included
 SET lock_timeout = '3s';
 SET statement_timeout = '20min';
 DO $confiture$ BEGIN LOCK TABLE "public"."users" IN ACCESS EXCLUSIVE MODE; IF EXISTS (SELECT FROM "public"."users" WHERE char_length("display_name"::text) > 5) THEN RAISE EXCEPTION USING MESSAGE = 'column public.users.display_name holds a value longer than 5 characters'; END IF; END $confiture$;
 
+-- Lock: ACCESS EXCLUSIVE on public.users
 -- TABLE_REWRITE: rewrites public.users and rebuilds its indexes
 -- ACQUIRES_ACCESS_EXCLUSIVE_LOCK: blocks reads and writes of public.users while it is rewritten
 -- VALIDATION_MAY_FAIL: fails if a value of column public.users.display_name is longer than 5 characters

@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA
 
+-- Lock: ACCESS EXCLUSIVE on public.customers
 -- DELETES_DATA: drops column public.customers.fax and its values
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: SHARE UPDATE EXCLUSIVE on public.sessions
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."sessions" RESET (fillfactor);

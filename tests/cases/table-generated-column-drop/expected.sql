@@ -1,5 +1,6 @@
 -- Hazards: DELETES_DATA
 
+-- Lock: ACCESS EXCLUSIVE on public.order_lines
 -- DELETES_DATA: drops column public.order_lines.total and its values
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';

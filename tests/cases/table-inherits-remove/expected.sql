@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.trucks
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."trucks" NO INHERIT "public"."vehicles";

@@ -9,6 +9,7 @@ CREATE TABLE "public"."CustomerOrders" (
     CONSTRAINT "CustomerOrders_pkey" PRIMARY KEY ("OrderId")
 );
 
+-- Lock: SHARE on public."CustomerOrders"
 SET statement_timeout = '20min';
 CREATE INDEX "CustomerOrders_placedAt_idx" ON public."CustomerOrders" USING btree ("placedAt");
 

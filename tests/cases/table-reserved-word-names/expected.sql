@@ -9,6 +9,7 @@ CREATE TABLE "public"."order" (
     CONSTRAINT "order_pkey" PRIMARY KEY ("user")
 );
 
+-- Lock: SHARE on public.order
 SET statement_timeout = '20min';
 CREATE INDEX order_group_idx ON public."order" USING btree ("group");
 

@@ -14,6 +14,7 @@ BEGIN
 END;
 $function$;
 
+-- Lock: SHARE ROW EXCLUSIVE on public.orders
 CREATE TRIGGER orders_touch BEFORE UPDATE ON public.orders FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
 
 RESET lock_timeout;

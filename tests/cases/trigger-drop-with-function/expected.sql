@@ -1,5 +1,6 @@
 -- Hazards: HAS_UNTRACKABLE_DEPENDENCIES
 
+-- Lock: ACCESS EXCLUSIVE on public.orders
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP TRIGGER "orders_touch" ON "public"."orders";

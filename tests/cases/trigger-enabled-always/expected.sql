@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: SHARE ROW EXCLUSIVE on public.orders
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 ALTER TABLE "public"."orders" ENABLE ALWAYS TRIGGER "orders_touch";

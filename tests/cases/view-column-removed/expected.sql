@@ -1,9 +1,11 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.active_employees
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP VIEW "public"."active_employees";
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."active_employees" AS
  SELECT employees.id,
     employees.name

@@ -11,6 +11,7 @@ CREATE TABLE "public"."employees" (
     CONSTRAINT "employees_pkey" PRIMARY KEY (id)
 );
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."active_employees" AS
  SELECT employees.id,
     employees.name,

@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.active_employees
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 CREATE OR REPLACE VIEW "public"."active_employees" AS

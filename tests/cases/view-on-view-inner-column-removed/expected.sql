@@ -1,17 +1,21 @@
 -- Hazards: none
 
+-- Lock: ACCESS EXCLUSIVE on public.department_sizes
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 DROP VIEW "public"."department_sizes";
 
+-- Lock: ACCESS EXCLUSIVE on public.active_employees
 DROP VIEW "public"."active_employees";
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."active_employees" AS
  SELECT employees.id,
     employees.department
    FROM employees
   WHERE employees.active;
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."department_sizes" AS
  SELECT active_employees.department,
     count(*) AS headcount

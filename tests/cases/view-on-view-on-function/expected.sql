@@ -10,12 +10,14 @@ CREATE OR REPLACE FUNCTION public.annual_salary(monthly numeric)
  IMMUTABLE
 AS $function$ SELECT monthly * 12 $function$;
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."yearly_pay" AS
  SELECT employees.id,
     employees.department,
     annual_salary(employees.salary) AS yearly
    FROM employees;
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."department_budget" AS
  SELECT yearly_pay.department,
     sum(yearly_pay.yearly) AS budget

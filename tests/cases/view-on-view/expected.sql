@@ -1,5 +1,6 @@
 -- Hazards: none
 
+-- Lock: ACCESS SHARE on what it reads
 SET lock_timeout = '3s';
 SET statement_timeout = '10s';
 CREATE VIEW "public"."active_employees" AS
@@ -9,6 +10,7 @@ CREATE VIEW "public"."active_employees" AS
    FROM employees
   WHERE employees.active;
 
+-- Lock: ACCESS SHARE on what it reads
 CREATE VIEW "public"."department_sizes" AS
  SELECT active_employees.department,
     count(*) AS headcount
