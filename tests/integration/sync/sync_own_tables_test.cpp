@@ -26,7 +26,7 @@ TEST_CASE(
   f.options.plan.never_copy = sync::never_copied_tables({"tb_confiture"});
 
   sync::SyncReport report = f.run();
-  REQUIRE(report.tables.size() == 1);
+  CHECK(report.tables.size() == 1);  // items only
   CHECK(f.target_scalar("SELECT name FROM items") == "copied");
   for (const std::string& table : own) {
     INFO(table);
