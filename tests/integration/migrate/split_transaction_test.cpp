@@ -11,6 +11,7 @@
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/diff/differ.hpp"
 #include "confiture/diff/scope.hpp"
+#include "confiture/migrate/status.hpp"
 #include "confiture/report/codes.hpp"
 #include "migrate_fixture.hpp"
 
@@ -242,6 +243,9 @@ TEST_CASE(
   // The migration lock went with the session: no advisory lock is held on this database.
   CHECK(f.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
                  "(SELECT oid FROM pg_database WHERE datname = current_database())") == 0);
+
+  // What the docs say to look at meanwhile: `migrate status` lists it as pending.
+  CHECK(migrate::migration_status(f.open(), f.lookup()).pending == std::vector<std::string>{"002"});
 
   // The rerun (without waiting for any lock) skips part 1 and finishes the file.
   options.lock.lock_timeout_ms = 0;
