@@ -218,11 +218,6 @@ bool is_seed_path(const std::string& relative_path) {
   return false;
 }
 
-std::vector<SourceFile> discover(const config::Environment& env) {
-  std::vector<std::string> ignored;
-  return discover(env, ignored);
-}
-
 std::vector<SourceFile> discover(const config::Environment& env,
                                  std::vector<std::string>& warnings) {
   std::vector<config::IncludeDir> dirs = env.include_dirs;

@@ -52,7 +52,7 @@ StatusReport schema_status(const config::Selection& selection, const config::Env
   config::Environment env = config::select_environment(selection, lookup);
   if (!env.file.empty()) report.environment = env.name;  // the built-in default is none
   try {
-    auto loaded = load_files(discover(env));
+    auto loaded = load_files(discover(env, report.warnings));
     report.files = loaded.size();
     report.source_hash = schema_hash(loaded);
     report.has_ddl = true;

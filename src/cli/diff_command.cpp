@@ -73,7 +73,7 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, Action& action) {
     if (flags->format == "json") options.format = "json";
     action = [&options, flags](const Output& out) {
       const std::set<diff::Hazard> allowed = diff::parse_allowed_hazards(flags->allow_hazards);
-      DiffSources sources(options, {flags->from, flags->to});
+      DiffSources sources(options, {flags->from, flags->to}, out);
       DiffSide from = sources.open(flags->from);
       DiffSide to = sources.open(flags->to);
       // Both sides at once: reading a catalog is mostly waiting for its server.

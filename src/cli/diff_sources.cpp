@@ -66,7 +66,20 @@ Live resolve_live(const std::string& spec, const config::Selection& base) {
 
 }  // namespace
 
-std::vector<build::LoadedFile> ddl_files(const fs::path& path, const fs::path& project_dir) {
+DiffSources::DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs,
+                         const Output& out)
+    : selection_(selection_of(options)), specs_(specs), out_(out) {}
+
+std::vector<build::LoadedFile> DiffSources::schema_of(const config::Environment& environment) {
+  std::vector<std::string> warnings;
+  std::vector<build::SourceFile> sources = build::discover(environment, warnings);
+  for (const std::string& warning : warnings) out_.warn(warning);
+  std::erase_if(sources, [](const build::SourceFile& file) { return file.seed; });  // data
+  return build::load_files(sources);
+}
+
+std::vector<build::LoadedFile> DiffSources::ddl_files(const fs::path& path) {
+  const fs::path& project_dir = selection_.project_dir;
   const fs::path absolute = path.is_absolute() ? path : fs::absolute(project_dir / path);
   if (!fs::exists(absolute)) {
     throw Error(codes::kSchemaDirNotFound, ExitClass::kSchema,
@@ -78,15 +91,10 @@ std::vector<build::LoadedFile> ddl_files(const fs::path& path, const fs::path& p
     config::IncludeDir dir;
     dir.path = absolute.string();
     environment.include_dirs = {dir};
-    return schema_files(build::discover(environment));
+    return schema_of(environment);
   }
   return build::load_files(
       {{.path = absolute, .display = path.string(), .hash_path = absolute.filename().string()}});
-}
-
-std::vector<build::LoadedFile> schema_files(std::vector<build::SourceFile> sources) {
-  std::erase_if(sources, [](const build::SourceFile& file) { return file.seed; });  // data
-  return build::load_files(sources);
 }
 
 diff::Renames declared_renames(const std::vector<build::LoadedFile>& files) {
@@ -96,9 +104,6 @@ diff::Renames declared_renames(const std::vector<build::LoadedFile>& files) {
   }
   return renames;
 }
-
-DiffSources::DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs)
-    : selection_(selection_of(options)), specs_(specs) {}
 
 std::string DiffSources::scratch_admin_dsn() {
   if (admin_dsn_) return *admin_dsn_;
@@ -132,7 +137,7 @@ std::unique_ptr<pg::ScratchDatabase> DiffSources::load(
 DiffSide DiffSources::open(const std::string& spec) {
   DiffSide side;
   if (is_path(spec, selection_.project_dir)) {
-    side.files = ddl_files(spec, selection_.project_dir);
+    side.files = ddl_files(spec);
     side.scratch = load(side.files);
     side.dsn = side.scratch->dsn();
     side.description = "DDL " + spec;

@@ -29,26 +29,26 @@ class DiffSources {
  public:
   // `specs` are every side the command will open: a live one decides the server scratch
   // databases are made on; with none, the project's environment (--env, else local) does.
-  DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs);
+  // Discovery's warnings (a dangling link, ...) go to `out`, as `build` shows them.
+  DiffSources(const GlobalOptions& options, const std::vector<std::string>& specs,
+              const Output& out);
 
   DiffSide open(const std::string& spec);
+  // The environment's DDL files in build order, seed files (data, not schema) left out.
+  std::vector<build::LoadedFile> schema_of(const config::Environment& environment);
   // DDL files loaded into a new scratch database (SCHEMA_200/208 located in the files).
   std::unique_ptr<pg::ScratchDatabase> load(const std::vector<build::LoadedFile>& files);
   std::unique_ptr<pg::ScratchDatabase> empty_scratch();
 
  private:
   std::string scratch_admin_dsn();
+  // The DDL files at `path` (a .sql file, or a directory's **/*.sql in build order).
+  std::vector<build::LoadedFile> ddl_files(const std::filesystem::path& path);
   config::Selection selection_;
   std::vector<std::string> specs_;
+  const Output& out_;
   std::optional<std::string> admin_dsn_;
 };
-
-// The DDL files at `path` (a .sql file, or a directory's **/*.sql in build order).
-std::vector<build::LoadedFile> ddl_files(const std::filesystem::path& path,
-                                         const std::filesystem::path& project_dir);
-
-// The files' contents, seed files (data, not schema) left out.
-std::vector<build::LoadedFile> schema_files(std::vector<build::SourceFile> sources);
 
 // The renames declared in DDL files (`-- confiture:renamed-from`), with unqualified tables in
 // `public`.

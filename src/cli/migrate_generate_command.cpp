@@ -57,7 +57,7 @@ int auto_detect(const Output& out, const GlobalOptions& options, const Flags& fl
   auto project = migrate::open_project(selection_of(options), config::process_environment());
   std::vector<std::string> specs;
   if (!flags.against.empty()) specs.push_back(flags.against);
-  DiffSources sources(options, specs);
+  DiffSources sources(options, specs, out);
   DiffSide desired = desired_schema(sources, project);
   DiffSide current;
   if (!flags.against.empty()) {

@@ -26,7 +26,7 @@ std::vector<std::string> applied_versions(const migrate::MigrateProject& project
 
 int preflight(const Output& out, const GlobalOptions& options, const std::string& against) {
   auto project = migrate::open_project(selection_of(options), config::process_environment());
-  DiffSources sources(options, {against});
+  DiffSources sources(options, {against}, out);
   DiffSide target = sources.open(against);
   const std::vector<std::string> applied = applied_versions(project, target.dsn);
   std::vector<std::string> pending;

@@ -3,7 +3,6 @@
 
 #include <optional>
 
-#include "confiture/build/discover.hpp"
 #include "confiture/diff/differ.hpp"
 #include "confiture/migrate/replay.hpp"
 #include "confiture/pg/connection.hpp"
@@ -14,7 +13,7 @@ namespace confiture::cli {
 
 DiffSide desired_schema(DiffSources& sources, const migrate::MigrateProject& project) {
   DiffSide side;
-  side.files = schema_files(build::discover(project.env));
+  side.files = sources.schema_of(project.env);
   side.scratch = sources.load(side.files);
   side.dsn = side.scratch->dsn();
   side.description = "the DDL of environment " + project.env.name;
@@ -31,10 +30,10 @@ std::vector<std::string> statements_of(const diff::Plan& plan) {
 
 }  // namespace
 
-SchemaProof prove_state(const GlobalOptions& options, const migrate::MigrateProject& project,
-                        const std::string& live_dsn, bool compare_ddl,
-                        const std::vector<std::string>* applied) {
-  DiffSources sources(options, {live_dsn});
+SchemaProof prove_state(const Output& out, const GlobalOptions& options,
+                        const migrate::MigrateProject& project, const std::string& live_dsn,
+                        bool compare_ddl, const std::vector<std::string>* applied) {
+  DiffSources sources(options, {live_dsn}, out);
   const DiffSide live = sources.open(live_dsn);
   const catalog::Catalog current = read_side(live, {}, {});
   refuse_unsupported(current, live.description);

@@ -29,9 +29,10 @@ struct SchemaProof {
 };
 // `applied`: the versions in the ledger; every other migration file is replayed. nullptr: no
 // replay. Throws what the DDL load or the comparison throws.
-SchemaProof prove_state(const GlobalOptions& options, const migrate::MigrateProject& project,
-                        const std::string& live_dsn, bool compare_ddl,
-                        const std::vector<std::string>* applied);
+// Discovery's warnings go to `out`.
+SchemaProof prove_state(const Output& out, const GlobalOptions& options,
+                        const migrate::MigrateProject& project, const std::string& live_dsn,
+                        bool compare_ddl, const std::vector<std::string>* applied);
 
 // migrate::replay_migrations on `dsn`, its error hinting at --against.
 void replay_migrations(const migrate::MigrateProject& project, const std::string& dsn,

@@ -175,6 +175,7 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
     action = [&options](const Output& out) {
       const auto lookup = config::process_environment();
       build::StatusReport r = build::schema_status(selection_of(options), lookup);
+      for (const auto& warning : r.warnings) out.warn(warning);
       std::string text = fmt::format("Environment:  {}\nDatabase:     {}\n",
                                      environment_label(r.environment), r.target);
       text += r.reachable ? "Server:       reachable\n"
@@ -262,7 +263,7 @@ void add_status_command(CLI::App& app, GlobalOptions& options, Action& action) {
           config::Target target =
               config::resolve_target(project.selection, project.env, /*writes=*/false, lookup);
           pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, project.env.project_dir);
-          proof = prove_state(options, project, resolved.dsn, r.has_ddl,
+          proof = prove_state(out, options, project, resolved.dsn, r.has_ddl,
                               pending ? &m->applied : nullptr);
         } catch (const Error& error) {
           proof_error = error.what();

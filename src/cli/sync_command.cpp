@@ -10,14 +10,13 @@
 
 #include "command.hpp"
 #include "confiture/config/environment.hpp"
-#include "confiture/config/table_name.hpp"
 #include "confiture/pg/dsn.hpp"
-#include "confiture/pg/own_tables.hpp"
 #include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
+#include "confiture/sync/plan.hpp"
 #include "confiture/sync/profile.hpp"
 #include "confiture/sync/sync.hpp"
 #include "named_database.hpp"
@@ -249,16 +248,7 @@ void add_sync_command(CLI::App& app, GlobalOptions& options, Action& action) {
       request.plan.exclude = flags->exclude;
       request.plan.where = parse_where(flags->where);
       request.plan.incremental = flags->incremental;
-      // Confiture's own bookkeeping describes each database's schema, not its data.
-      for (std::string_view table : pg::kOwnTables) {
-        request.plan.never_copy.push_back({"public", std::string(table)});
-      }
-      for (const ResolvedEndpoint* end : {&from, &to}) {
-        const auto table = config::split_table_name(end->tracking_table);
-        if (!table) continue;  // a loaded environment's value always parses
-        request.plan.never_copy.push_back(
-            {table->schema.empty() ? "public" : table->schema, table->name});
-      }
+      request.plan.never_copy = sync::never_copied_tables({from.tracking_table, to.tracking_table});
       request.jobs = flags->jobs;
       request.resume = flags->resume;
       request.dry_run = flags->dry_run;

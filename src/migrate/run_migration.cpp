@@ -301,6 +301,43 @@ RunOutcome run_transactional(pg::Connection& db, const MigrationRef& ref,
                              settings, notice, "");
 }
 
+// "part 1 of 3", "parts 1-2 of 3": the first `count` parts of `total`.
+std::string first_parts(std::size_t count, std::size_t total) {
+  return count == 1 ? fmt::format("part 1 of {}", total)
+                    : fmt::format("parts 1-{} of {}", count, total);
+}
+
+// The connection died while part k (0-based) of a split file ran: the server rolled that part
+// back, the parts before it committed and are recorded in confiture_migration_parts, and the
+// ledger has no row. A rerun goes on with part k (or, if the connection died just as the last
+// part committed, finds the migration applied).
+Error lost_in_part(const Error& lost, const MigrationRef& ref, const MigrationScript& script,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& parts, std::size_t k) {
+  const int line = script.statements[parts[k].first].line;
+  const std::string rerun = fmt::format(
+      "once the server is back, run `confiture migrate {}` again: it goes on with part {} "
+      "(line {})",
+      ref.direction, k + 1, line);
+  Error error(
+      codes::kConnLost, ExitClass::kConnection,
+      fmt::format("migration {} ({}): the connection was lost during part {} of {} ({}, "
+                  "from line {}): {}",
+                  ref.label, ref.direction, k + 1, parts.size(), script.display, line, lost.what()),
+      k == 0 ? fmt::format("the server rolled part 1 back: nothing of {} was applied or "
+                           "recorded; {}",
+                           ref.label, rerun)
+             : fmt::format("the server rolled part {} back; {} stayed committed "
+                           "(recorded in confiture_migration_parts), and nothing is "
+                           "recorded in the ledger yet; {}",
+                           k + 1, first_parts(k, parts.size()), rerun));
+  error.migration = ref.label;
+  error.details = lost.details;
+  error.details["part"] = k + 1;
+  error.details["parts"] = parts.size();
+  error.details["parts_committed"] = k;
+  return error;
+}
+
 // A transactional file split by `-- confiture:commit` lines: each part in its own transaction,
 // the ledger row with the last. Each earlier part records, in the same transaction, that it
 // committed (confiture_migration_parts), so a rerun after a failure goes on with the part that
@@ -360,15 +397,21 @@ RunOutcome run_split(pg::Connection& db, const MigrationRef& ref, const Migratio
     std::string committed;
     if (k > 0) {
       committed = fmt::format(
-          "parts 1-{} of {} ({}, lines {}-{}) committed and stay, and nothing is recorded in the "
+          "{} ({}, lines {}-{}) stayed committed, and nothing is recorded in the "
           "ledger yet; fix the cause and run `confiture migrate {}` again: it goes on with part "
           "{} (line {})",
-          k, parts.size(), script.display, script.statements.front().line,
+          first_parts(k, parts.size()), script.display, script.statements.front().line,
           script.statements[parts[k].first - 1].line, ref.direction, k + 1,
           script.statements[parts[k].first].line);
     }
-    RunOutcome outcome = run_one_transaction(db, ref, script, parts[k].first, parts[k].second, tail,
-                                             settings, notice, committed);
+    RunOutcome outcome;
+    try {
+      outcome = run_one_transaction(db, ref, script, parts[k].first, parts[k].second, tail,
+                                    settings, notice, committed);
+    } catch (const Error& error) {
+      if (error.code != codes::kConnLost) throw;
+      throw lost_in_part(error, ref, script, parts, k);
+    }
     attempts = std::max(attempts, outcome.attempts);
   }
   return {elapsed_time.ms(), attempts};

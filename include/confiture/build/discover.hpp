@@ -20,12 +20,11 @@ struct SourceFile {
 // path component at a time (alphabetical, or by uppercase hex prefix in hex mode). A file
 // reached twice (the same device and inode, through two include dirs or symbolic links) keeps its
 // first place. Symbolic links are followed; a directory is read once, so a link loop ends. A
-// dangling or self-referencing link is left out with a message in `warnings`, for the CLI to show.
+// dangling or self-referencing link is left out with a message in `warnings`: every command that
+// discovers the files shows them (Output::warn), so there is no form that drops them.
 // Errors: a missing dir with auto_discover off (SCHEMA_201), no file at all (SCHEMA_205).
 std::vector<SourceFile> discover(const config::Environment& env,
                                  std::vector<std::string>& warnings);
-// The same, warnings dropped (callers that only read the files).
-std::vector<SourceFile> discover(const config::Environment& env);
 
 // The Python tool's seed rule: a directory component containing "seed" or "seeds" as a whole
 // token (delimited by start/end, '_' or '-'), e.g. seeds/, 30_seed_data/, 10-seeds/.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "confiture/build/build_state.hpp"
 #include "confiture/config/connection_source.hpp"
@@ -24,6 +25,7 @@ struct StatusReport {
   std::optional<RecordedBuild> built;  // the last build recorded in the database itself
   bool database_missing = false;       // the server is reachable, the database not created yet
   bool database_empty = false;         // nothing but the build record: `build` would apply
+  std::vector<std::string> warnings;   // discovery's (a dangling link, ...), for the CLI to show
   bool hash_matches() const { return has_ddl && built && built->schema_hash == source_hash; }
 
   nlohmann::json to_json() const;

@@ -82,6 +82,13 @@ struct SyncPlan {
   std::vector<std::string> warnings;
 };
 
+// Confiture's own tables (pg::kOwnTables, in `public`) and the ledgers `tracking_tables` name
+// ("name" or "schema.name", as an environment's tracking_table; unparsable ones are skipped):
+// they describe each database rather than hold its data, so a sync never copies them and never
+// empties the target's. The value for PlanOptions::never_copy.
+std::vector<catalog::QualifiedName> never_copied_tables(
+    const std::vector<std::string>& tracking_tables);
+
 // Decides the plan. Every refusal of one kind is collected and thrown at once:
 //  SYNC_301 (exit 5): a --tables/--where/rule pattern that matches nothing; nothing selected.
 //  SYNC_304 (exit 4): shapes differ (missing table/column in the target, incompatible types,

@@ -1,9 +1,7 @@
 // migrate up under faults: a DDL stuck behind another session's lock, a backend terminated in
 // the middle of a migration, a ledger made by the Python tool.
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <future>
-#include <thread>
 
 #include "confiture/report/codes.hpp"
 #include "migrate_fixture.hpp"
@@ -11,24 +9,7 @@
 
 using namespace confiture;
 using test::MigrateFixture;
-
-namespace {
-
-// Waits until a session of `application` runs a query containing `text`; returns its pid.
-int wait_for_backend(pg::Connection& admin, const std::string& application,
-                     const std::string& text) {
-  for (int i = 0; i < 200; ++i) {
-    auto rows =
-        admin.exec("SELECT pid FROM pg_stat_activity WHERE application_name = '" + application +
-                   "' AND state = 'active' AND position('" + text + "' in query) > 0");
-    if (!rows.empty()) return rows[0][0].as<int>();
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  FAIL("no backend ran " << text);
-  return 0;
-}
-
-}  // namespace
+using test::wait_for_backend;
 
 TEST_CASE("a lock timeout is retried, then reported with the blocking session and query") {
   MigrateFixture f;

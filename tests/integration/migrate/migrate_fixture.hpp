@@ -3,9 +3,11 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "confiture/migrate/down.hpp"
 #include "confiture/migrate/migrate_project.hpp"
@@ -83,5 +85,19 @@ class MigrateFixture {
  private:
   std::optional<pg::Connection> conn_;
 };
+
+// Waits until a session of `application` runs a query containing `text`; returns its pid.
+inline int wait_for_backend(pg::Connection& admin, const std::string& application,
+                            const std::string& text) {
+  for (int i = 0; i < 200; ++i) {
+    auto rows =
+        admin.exec("SELECT pid FROM pg_stat_activity WHERE application_name = '" + application +
+                   "' AND state = 'active' AND position('" + text + "' in query) > 0");
+    if (!rows.empty()) return rows[0][0].as<int>();
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  FAIL("no backend ran " << text);
+  return 0;
+}
 
 }  // namespace confiture::test

@@ -11,6 +11,7 @@
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/diff/differ.hpp"
 #include "confiture/diff/scope.hpp"
+#include "confiture/migrate/status.hpp"
 #include "confiture/report/codes.hpp"
 #include "migrate_fixture.hpp"
 
@@ -195,4 +196,62 @@ TEST_CASE("a hand-written file split by -- confiture:commit commits each part on
   CHECK(f.up().applied.size() == 1);
   CHECK(f.exists("a"));
   CHECK(f.scalar("SELECT count(*) FROM b") == 1);
+}
+
+TEST_CASE(
+    "split migration: connection lost after part 1 committed leaves part 1 recorded, no ledger "
+    "row, no lock held, and the rerun goes on with part 2") {
+  MigrateFixture f;
+  f.migration("001_base", "CREATE TABLE t (id int);\n");
+  f.up();
+  f.migration("002_split",
+              "CREATE TABLE a (id int);\n"
+              "-- confiture:commit\n"
+              "ALTER TABLE t ADD COLUMN x int;\n");
+
+  // Part 2's ALTER waits (no lock_timeout) on the lock this session holds; part 1 committed
+  // before part 2 was sent. Then the runner's backend is terminated.
+  pg::Connection holder(f.db.dsn());
+  holder.exec("BEGIN");
+  holder.exec("SELECT count(*) FROM t");
+  migrate::UpOptions options;
+  options.lock.statement_lock_timeout_ms = 0;
+  auto run = std::async(std::launch::async, [&] { return f.error_of([&] { f.up(options); }); });
+  pg::Connection admin(f.db.admin_dsn());
+  const int pid = test::wait_for_backend(admin, "confiture migrate up", "ADD COLUMN x");
+  admin.exec("SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
+  Error e = run.get();
+  holder.exec("ROLLBACK");
+
+  CHECK(e.code == std::string(codes::kConnLost));
+  CHECK(e.migration == "002_split");
+  const std::string message = e.what();
+  INFO(message << "\nhint: " << e.hint);
+  CHECK(message.find("002_split") != std::string::npos);
+  CHECK(message.find("part 2 of 2") != std::string::npos);
+  CHECK(e.hint.find("part 1 of 2") != std::string::npos);
+  CHECK(e.hint.find("`confiture migrate up`") != std::string::npos);
+  CHECK(e.hint.find("goes on with part 2") != std::string::npos);
+  CHECK(e.details["part"] == 2);
+  CHECK(e.details["parts_committed"] == 1);
+  CHECK(f.exists("a"));
+  CHECK(f.scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND "
+                 "attname = 'x'") == 0);
+  CHECK(f.scalar("SELECT count(*) FROM tb_confiture WHERE version = '002'") == 0);
+  CHECK(f.scalar("SELECT parts_committed FROM confiture_migration_parts WHERE migration = "
+                 "'002_split' AND direction = 'up'") == 1);
+  // The migration lock went with the session: no advisory lock is held on this database.
+  CHECK(f.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+                 "(SELECT oid FROM pg_database WHERE datname = current_database())") == 0);
+
+  // What the docs say to look at meanwhile: `migrate status` lists it as pending.
+  CHECK(migrate::migration_status(f.open(), f.lookup()).pending == std::vector<std::string>{"002"});
+
+  // The rerun (without waiting for any lock) skips part 1 and finishes the file.
+  options.lock.lock_timeout_ms = 0;
+  CHECK(f.up(options).applied.size() == 1);
+  CHECK(f.scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND "
+                 "attname = 'x'") == 1);
+  CHECK(f.scalar("SELECT count(*) FROM tb_confiture WHERE version = '002'") == 1);
+  CHECK(f.scalar("SELECT count(*) FROM confiture_migration_parts") == 0);
 }

@@ -26,6 +26,14 @@ std::vector<std::string> displayed(const std::vector<build::SourceFile>& files) 
   return out;
 }
 
+// The files, for a tree that gives no warning.
+std::vector<build::SourceFile> discovered(const config::Environment& env) {
+  std::vector<std::string> warnings;
+  auto files = build::discover(env, warnings);
+  CHECK(warnings.empty());
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("discover: nested numbered directories sort by path component") {
@@ -36,7 +44,7 @@ TEST_CASE("discover: nested numbered directories sort by path component") {
   project.write("db/schema/10_tables-extra.sql", "");
   project.write("db/schema/notes.txt", "");
   auto env = project.environment();
-  CHECK(displayed(build::discover(env)) ==
+  CHECK(displayed(discovered(env)) ==
         std::vector<std::string>{
             "db/schema/00_common/schemas.sql", "db/schema/10_tables/01_core/users.sql",
             "db/schema/10_tables/02_orders.sql", "db/schema/10_tables-extra.sql"});
@@ -49,7 +57,7 @@ TEST_CASE("discover: include dirs are taken by order, then as listed; a file is 
   project.write("db/late/z.sql", "");
   auto env = project.environment();
   env.include_dirs = {dir("db/late", 30), dir("db/seeds", 20), dir("db/schema", 10), dir("db", 40)};
-  CHECK(displayed(build::discover(env)) ==
+  CHECK(displayed(discovered(env)) ==
         std::vector<std::string>{"db/schema/a.sql", "db/seeds/s.sql", "db/late/z.sql"});
 }
 
@@ -64,14 +72,14 @@ TEST_CASE("discover: exclude globs, exclude_dirs and non-recursive dirs") {
   env.include_dirs = {dir("db/schema")};
   env.include_dirs[0].exclude = {"big_*.sql"};
   env.exclude_dirs = {"db/schema/skip"};
-  CHECK(displayed(build::discover(env)) ==
+  CHECK(displayed(discovered(env)) ==
         std::vector<std::string>{"db/schema/a.sql", "db/schema/sub/b.sql"});
 
   env.include_dirs[0].exclude = {};
   env.include_dirs[0].recursive = false;
   env.include_dirs[0].include = {"*.sql"};
   env.exclude_dirs = {};
-  CHECK(displayed(build::discover(env)) ==
+  CHECK(displayed(discovered(env)) ==
         std::vector<std::string>{"db/schema/a.sql", "db/schema/big_data.sql"});
 }
 
@@ -83,7 +91,7 @@ TEST_CASE("discover: hex sort mode orders by the uppercase hex prefix") {
   project.write("db/schema/readme.sql", "");
   auto env = project.environment();
   env.build.sort_mode = config::SortMode::kHex;
-  CHECK(displayed(build::discover(env)) ==
+  CHECK(displayed(discovered(env)) ==
         std::vector<std::string>{"db/schema/09_nine.sql", "db/schema/0A_ten.sql",
                                  "db/schema/1F_thirty_one.sql", "db/schema/readme.sql"});
 }
@@ -102,7 +110,7 @@ TEST_CASE("discover: no files at all is a clear error") {
   project.write("db/schema/readme.md", "");
   auto env = project.environment();
   try {
-    build::discover(env);
+    discovered(env);
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.code == "SCHEMA_205");
@@ -117,7 +125,7 @@ TEST_CASE("schema hash is the Python tool's scheme (fixed fixture, value compute
   env.project_dir =
       std::filesystem::path(CONFITURE_SOURCE_DIR) / "tests/unit/build/fixtures/hash_project";
   env.include_dirs = {dir("db/schema")};
-  auto files = build::load_files(build::discover(env));
+  auto files = build::load_files(discovered(env));
   REQUIRE(files.size() == 4);
   CHECK(build::schema_hash(files) ==
         "f26f85039256918371d8136cf4e220fa349e31f0fadcd749becffaa38776f5e8");
@@ -128,7 +136,7 @@ TEST_CASE("concatenation: compat header, separators, newline-terminated, determi
   project.write("db/schema/a.sql", "SELECT 1;");
   project.write("db/schema/b.sql", "SELECT 2;\n");
   auto env = project.environment();
-  auto files = build::load_files(build::discover(env));
+  auto files = build::load_files(discovered(env));
   std::string hash = build::schema_hash(files);
   std::string out = build::concatenate(files, env, hash).text();
   CHECK(out.rfind("-- ============================================\n-- PostgreSQL Schema for "
