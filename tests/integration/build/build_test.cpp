@@ -337,7 +337,7 @@ TEST_CASE("build refuses to recreate a protected environment unless named and --
   CHECK(f.query("SELECT to_regclass('u') IS NOT NULL")[0][0].as<bool>());
 }
 
-TEST_CASE("a failing statement is reported in its own file and line; nothing is left") {
+TEST_CASE("a failing statement is reported in its own file and line, nothing is left") {
   BuildFixture f;
   f.project.write("db/schema/10_a.sql", "CREATE TABLE a (id int);\n");
   f.project.write("db/schema/20_b.sql",

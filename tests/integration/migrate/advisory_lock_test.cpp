@@ -125,7 +125,7 @@ TEST_CASE("a second runner times out with LOCK_1300 naming the holder") {
   CHECK(seen->backend_pid == backend_pid(first));
 }
 
-TEST_CASE("timeout 0 tries once; the destructor removes the row and unlocks") {
+TEST_CASE("timeout 0 tries once, the destructor removes the row and unlocks") {
   test::TestDatabase db;
   pg::Connection first(db.dsn());
   pg::Connection second(db.dsn());
@@ -143,7 +143,7 @@ TEST_CASE("timeout 0 tries once; the destructor removes the row and unlocks") {
   CHECK(lock_holders(first) == 1);
 }
 
-TEST_CASE("a killed holder releases the lock; its leftover row is reported as stale") {
+TEST_CASE("a killed holder releases the lock, its leftover row is reported as stale") {
   test::TestDatabase db;
   auto first = std::make_unique<pg::Connection>(db.dsn());
   auto held = std::make_unique<MigrationLock>(*first, 1000, "confiture migrate up");

@@ -58,7 +58,7 @@ TEST_CASE("D3: migrate down asks with the down files' hazards, and refuses witho
   CHECK_FALSE(f.exists("t"));
 }
 
-TEST_CASE("D3: a protected environment needs its name and --yes; its database carries the mark") {
+TEST_CASE("D3: a protected environment needs its name and --yes, its database carries the mark") {
   MigrateFixture f;
   f.vars["TEST_DSN"] = f.db.dsn();
   f.use_env_file = true;
@@ -124,7 +124,7 @@ TEST_CASE("W11: a quoted tracking_table works in every migrate command") {
   }
 }
 
-TEST_CASE("W4: a rerun over an INVALID index names it; IF NOT EXISTS over it is not recorded") {
+TEST_CASE("W4: a rerun over an INVALID index names it, IF NOT EXISTS over it is not recorded") {
   MigrateFixture f;
   f.migration("001_big", "CREATE TABLE big (v int);\nINSERT INTO big VALUES (1), (1);\n");
   f.up();
@@ -207,7 +207,7 @@ TEST_CASE("W8: with other sessions connected the sequences are left advanced, wi
   CHECK(warned);
 }
 
-TEST_CASE("C4: migrate status shows a modified applied file and a missing down; exit 1") {
+TEST_CASE("C4: migrate status shows a modified applied file and a missing down, exit 1") {
   MigrateFixture f;
   f.migration("001_a", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n");
   f.migration("002_b", "CREATE TABLE b (id int);\n");

@@ -124,7 +124,7 @@ TEST_CASE("a COMMIT in the middle of a file stops the run before anything is app
   CHECK_FALSE(f.exists("tb_confiture"));
 }
 
-TEST_CASE("checksum drift fails up unless told to warn; verify --fix records the new one") {
+TEST_CASE("checksum drift fails up unless told to warn, verify --fix records the new one") {
   MigrateFixture f;
   f.migration("001_a", "CREATE TABLE a (id int);\n");
   f.up();
@@ -193,7 +193,7 @@ TEST_CASE("dry-run-execute runs everything, rolls it all back, ledger included")
   CHECK(f.scalar("SELECT count(*) FROM tb_confiture") == 3);
 }
 
-TEST_CASE("target stops at a version; an unknown target is refused") {
+TEST_CASE("target stops at a version, an unknown target is refused") {
   MigrateFixture f;
   f.migration("001_a", "CREATE TABLE a (id int);\n");
   f.migration("002_b", "CREATE TABLE b (id int);\n");

@@ -50,7 +50,7 @@ TEST_CASE("discover: nested numbered directories sort by path component") {
             "db/schema/10_tables/02_orders.sql", "db/schema/10_tables-extra.sql"});
 }
 
-TEST_CASE("discover: include dirs are taken by order, then as listed; a file is built once") {
+TEST_CASE("discover: include dirs are taken by order, then as listed, a file is built once") {
   ProjectDir project;
   project.write("db/schema/a.sql", "");
   project.write("db/seeds/s.sql", "");

@@ -399,7 +399,7 @@ migration:
   CHECK(both.migration.tracking_table == "\"Ops\".tb_confiture");
 }
 
-TEST_CASE("repeated keys keep the last value with a warning; merge keys work",
+TEST_CASE("repeated keys keep the last value with a warning, merge keys work",
           "[config][environment]") {
   ProjectDir project;
   const Environment env = load(project, R"(
@@ -516,7 +516,7 @@ TEST_CASE("M1: a misspelt key that changes what a command writes is CONFIG_030, 
   }
 }
 
-TEST_CASE("W11: tracking_table accepts \"quoted\" parts; a bad value names file and line",
+TEST_CASE("W11: tracking_table accepts \"quoted\" parts, a bad value names file and line",
           "[config][environment]") {
   for (const char* value :
        {R"('"MyLedger"')", R"('ops."Led ger"')", R"('"ops"."tb"')", R"('"a""b".c')"}) {

@@ -78,7 +78,7 @@ TEST_CASE("widening a varchar is no rewrite") {
   CHECK(plan.statements[0].hazards.empty());
 }
 
-TEST_CASE("a dropped column deletes data; a declared rename does not") {
+TEST_CASE("a dropped column deletes data, a declared rename does not") {
   catalog::Catalog from{.tables = {users("text")}};
   catalog::Table renamed = users("text");
   renamed.columns[1].name = "mail";
@@ -140,7 +140,7 @@ TEST_CASE("an index on an existing table is built concurrently, outside a transa
   CHECK(diff::to_sql(plan).rfind("-- confiture:no-transaction\n", 0) == 0);
 }
 
-TEST_CASE("B6: a rewrite of a large table gets a note naming no command; of a small one, none") {
+TEST_CASE("B6: a rewrite of a large table gets a note naming no command, of a small one, none") {
   catalog::Table big = users("character varying(80)");
   big.estimated_bytes = 5LL << 30;
   big.estimated_rows = 40'000'000;

@@ -31,7 +31,7 @@ TEST_CASE("B2: ADD FOREIGN KEY NOT VALID names SHARE ROW EXCLUSIVE on both table
   CHECK(lock.relations == std::vector<std::string>{"public.authors", "public.books"});
 }
 
-TEST_CASE("B3: VALIDATE names SHARE UPDATE EXCLUSIVE; SET NOT NULL after it ACCESS EXCLUSIVE") {
+TEST_CASE("B3: VALIDATE names SHARE UPDATE EXCLUSIVE, SET NOT NULL after it ACCESS EXCLUSIVE") {
   CHECK(lock_of("ALTER TABLE public.books VALIDATE CONSTRAINT c").mode ==
         LockMode::kShareUpdateExclusive);
   const auto lock = lock_of("ALTER TABLE public.books ALTER COLUMN author_id SET NOT NULL");
@@ -52,7 +52,7 @@ TEST_CASE("statement locks: dropping a foreign key locks the table it references
   CHECK(lock.relations == std::vector<std::string>{"public.books", "public.writers"});
 }
 
-TEST_CASE("statement locks: a read-only lock lists no relations; a new object locks nothing") {
+TEST_CASE("statement locks: a read-only lock lists no relations, a new object locks nothing") {
   const auto view = lock_of("CREATE VIEW public.v AS SELECT * FROM public.books");
   CHECK(view.mode == LockMode::kAccessShare);
   CHECK(view.relations.empty());

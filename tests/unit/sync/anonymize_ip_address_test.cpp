@@ -140,7 +140,7 @@ TEST_CASE("ip never maps an address onto itself") {
   }
 }
 
-TEST_CASE("ip keeps the mask; a cidr keeps its host bits zero") {
+TEST_CASE("ip keeps the mask, a cidr keeps its host bits zero") {
   std::string inet = anonymized(*ip(), "10.1.2.3/16");
   CHECK(inet.ends_with("/16"));
   CHECK(inet.substr(0, inet.find('/')) == anonymized(*ip(), "10.1.2.3"));
@@ -164,7 +164,7 @@ TEST_CASE("ip keeps the mask; a cidr keeps its host bits zero") {
         anonymized(*ip(), "10.1.0.0").substr(0, 4));
 }
 
-TEST_CASE("ip is deterministic, keyed and seeded; text columns work too") {
+TEST_CASE("ip is deterministic, keyed and seeded, text columns work too") {
   std::string out = anonymized(*ip(), "203.0.113.9");
   CHECK(anonymized(*ip("text"), "203.0.113.9") == out);
   CHECK(anonymized(*ip("inet", {}, AnonKey("other")), "203.0.113.9") != out);

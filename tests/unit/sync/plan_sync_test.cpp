@@ -63,7 +63,7 @@ TEST_CASE("parents come first and never-copied tables are left out") {
   CHECK(plan.tables[0].columns == std::vector<std::string>{"id", "note"});
 }
 
-TEST_CASE("globs select by table or schema.table; unknown patterns are refused") {
+TEST_CASE("globs select by table or schema.table, unknown patterns are refused") {
   sync::PlanOptions options;
   options.tables = {"sales.*", "cust*"};
   options.exclude = {"tb_*"};
@@ -78,7 +78,7 @@ TEST_CASE("globs select by table or schema.table; unknown patterns are refused")
   }
 }
 
-TEST_CASE("a rule's unknown table or column fails closed; a string strategy on an integer too") {
+TEST_CASE("a rule's unknown table or column fails closed, a string strategy on an integer too") {
   sync::PlanOptions options;
   options.never_copy = {{"public", "tb_confiture"}};
   options.rules = {{"customer", "notes", {"redact", {}, "", ""}, "p.yaml:2"},
@@ -127,7 +127,7 @@ TEST_CASE("D4: a --where that is not one expression is SYNC_309 before any serve
   }
 }
 
-TEST_CASE("M8: rule tables are read as SQL names; messages show them quoted") {
+TEST_CASE("M8: rule tables are read as SQL names, messages show them quoted") {
   catalog::Catalog weird = shop();
   weird.tables.push_back(
       table("public", "a\"b; drop table x", {column("id"), column("note", "text")}));

@@ -374,7 +374,7 @@ TEST_CASE("seeds and option values keep their text", "[sync][profile]") {
   CHECK(profile.rules[2].spec.seed == "-3");
 }
 
-TEST_CASE("M8: profile table keys are SQL names; one that is not is refused at its line",
+TEST_CASE("M8: profile table keys are SQL names, one that is not is refused at its line",
           "[sync][profile]") {
   const Profile simple =
       load_text("'public.\"a\"\"b; drop table x\"':\n  - {column: c, strategy: redact}\n");

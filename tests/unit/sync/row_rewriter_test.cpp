@@ -33,7 +33,7 @@ std::string rewrite(std::vector<std::size_t> upper, std::vector<std::size_t> nul
 
 }  // namespace
 
-TEST_CASE("only the chosen fields change; the others pass byte for byte") {
+TEST_CASE("only the chosen fields change, the others pass byte for byte") {
   CHECK(rewrite({1}, {}, "1\tbob\t\\N\tx\\ty\n") == "1\tBOB\t\\N\tx\\ty\n");
   CHECK(rewrite({0, 3}, {}, "a\tb\tc\td\n") == "A\tb\tc\tD\n");
   CHECK(rewrite({3}, {}, "a\tb\tc\t\n") == "a\tb\tc\t\n");  // empty string stays empty
