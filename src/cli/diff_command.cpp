@@ -33,6 +33,9 @@ std::string pretty(const diff::Plan& plan) {
     if (statement.new_transaction)
       out += "\n     -- commit: what comes next runs in a new transaction\n";
     out += fmt::format("\n{:>3}. {};\n", ++n, statement.sql);
+    if (statement.lock.mode != diff::LockMode::kNone) {
+      out += fmt::format("     lock: {}\n", diff::describe_lock(statement.lock));
+    }
     for (const diff::HazardNote& note : statement.hazards) {
       out += fmt::format("     ! {}: {}\n", diff::hazard_id(note.hazard), note.message);
     }

@@ -28,20 +28,6 @@ constexpr std::array<std::string_view, 9> kLockModeNames{
     "NONE",  "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",
     "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
 
-// "-- Lock: SHARE ROW EXCLUSIVE on public.authors, public.books"; nothing for no lock.
-std::string lock_line(const StatementLock& lock) {
-  if (lock.mode == LockMode::kNone) return {};
-  if (lock.assumed) {
-    return fmt::format("-- Lock: {} assumed (PostgreSQL 15's grammar cannot read this statement)\n",
-                       lock_mode_name(lock.mode));
-  }
-  if (lock.relations.empty()) {
-    return fmt::format("-- Lock: {} on what it reads\n", lock_mode_name(lock.mode));
-  }
-  return fmt::format("-- Lock: {} on {}\n", lock_mode_name(lock.mode),
-                     fmt::join(lock.relations, ", "));
-}
-
 std::string duration(int ms) {
   if (ms % 60000 == 0) return fmt::format("{}min", ms / 60000);
   if (ms % 1000 == 0) return fmt::format("{}s", ms / 1000);
@@ -52,6 +38,16 @@ std::string duration(int ms) {
 
 std::string_view lock_mode_name(LockMode mode) {
   return kLockModeNames[static_cast<std::size_t>(mode)];
+}
+
+std::string describe_lock(const StatementLock& lock) {
+  if (lock.mode == LockMode::kNone) return {};
+  if (lock.assumed) {
+    return fmt::format("{} assumed (PostgreSQL 15's grammar cannot read this statement)",
+                       lock_mode_name(lock.mode));
+  }
+  if (lock.relations.empty()) return fmt::format("{} on what it reads", lock_mode_name(lock.mode));
+  return fmt::format("{} on {}", lock_mode_name(lock.mode), fmt::join(lock.relations, ", "));
 }
 
 std::string_view hazard_id(Hazard hazard) {
@@ -125,7 +121,9 @@ std::string to_sql(const Plan& plan) {
   for (const Statement& statement : plan.statements) {
     out += "\n";
     if (statement.new_transaction) out += "-- confiture:commit\n\n";
-    out += lock_line(statement.lock);
+    if (statement.lock.mode != LockMode::kNone) {
+      out += fmt::format("-- Lock: {}\n", describe_lock(statement.lock));
+    }
     for (const HazardNote& note : statement.hazards) {
       out += fmt::format("-- {}: {}\n", hazard_id(note.hazard), note.message);
     }

@@ -58,6 +58,10 @@ struct StatementLock {
   bool assumed = false;
 };
 
+// "SHARE ROW EXCLUSIVE on public.authors, public.books", "ACCESS SHARE on what it reads"; empty
+// for no lock.
+std::string describe_lock(const StatementLock& lock);
+
 struct HazardNote {
   Hazard hazard{};
   std::string message{};
