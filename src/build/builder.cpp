@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
-
 #include "confiture/build/build_state.hpp"
 #include "confiture/build/discover.hpp"
 #include "confiture/build/schema_apply.hpp"
@@ -12,19 +10,11 @@
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/run_facts.hpp"
 #include "confiture/report/stopwatch.hpp"
 
 namespace confiture::build {
 namespace {
-
-std::string utc_now_iso() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 const char* outcome_name(ApplyOutcome outcome) {
   switch (outcome) {
@@ -166,19 +156,21 @@ BuildReport run_build(const BuildRequest& request, const config::EnvLookup& look
     pg::ResolvedTarget resolved = pg::resolve_target_dsn(target, env.project_dir);
     report.database = resolved.description;
 
-    BuildState state{env.name, report.hash, loaded.size(), utc_now_iso(), CONFITURE_VERSION};
+    BuildState state{env.name, report.hash, loaded.size(), report::utc_now_iso(),
+                     CONFITURE_VERSION};
     ApplyPolicy policy;
     policy.recreate = request.recreate;
     policy.force = request.force;
-    policy.yes = request.yes;
-    policy.is_protected = env.is_protected;
-    policy.named_explicitly =
+    policy.consent.yes = request.yes;
+    policy.consent.is_protected = env.is_protected;
+    policy.consent.named_explicitly =
         request.selection.env_name.has_value() || request.selection.config_file.has_value();
-    policy.target_from_environment = target.origin == config::Target::Origin::kEnvironmentFile;
-    policy.environment = env.name;
-    policy.record_mark =
-        env.is_protected && policy.named_explicitly && policy.target_from_environment;
-    policy.confirm = request.confirm;
+    policy.consent.target_from_environment =
+        target.origin == config::Target::Origin::kEnvironmentFile;
+    policy.consent.environment = env.name;
+    policy.consent.confirm = request.confirm;
+    policy.record_mark = env.is_protected && policy.consent.named_explicitly &&
+                         policy.consent.target_from_environment;
     policy.baseline = request.baseline;
 
     // The version file is written after the commit: find out now, before anything is dropped,

@@ -59,19 +59,14 @@ void lock_build(pg::Connection& admin, const pg::ResolvedTarget& target) {
 void require_consent(pg::Connection& db, const pg::ResolvedTarget& target,
                      const ApplyPolicy& policy, std::size_t sessions) {
   pg::DestructiveStep step;
+  static_cast<pg::Consent&>(step) = policy.consent;
   step.action = fmt::format(
       "drop and recreate the database from the DDL (all its data is lost{})",
       sessions == 0
           ? std::string()
           : fmt::format(", and the {} other session(s) connected to it are ended", sessions));
   step.database = target.description;
-  step.environment = policy.environment;
-  step.is_protected = policy.is_protected;
-  step.named_explicitly = policy.named_explicitly;
-  step.target_from_environment = policy.target_from_environment;
-  step.yes = policy.yes;
   step.hazards = {fmt::format("DROP DATABASE {}", pg::quote_ident(target.database))};
-  step.confirm = policy.confirm;
   pg::guard_destructive(db, step);
 }
 
@@ -174,16 +169,15 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
     if (built && *built == state.schema_hash && !policy.force) {
       result.unchanged = true;
       if (policy.record_mark) {
-        if (auto failed = pg::record_protection_mark(*db, policy.environment)) {
+        if (auto failed = pg::record_protection_mark(*db, policy.consent.environment)) {
           result.warnings.push_back(
               fmt::format("could not record the protection mark of '{}' in {}: {}",
-                          policy.environment, target.description, *failed));
+                          policy.consent.environment, target.description, *failed));
         }
       }
       return result;
     }
-    const std::string ignored[] = {kBuildRecordTable, pg::kProtectionTable};
-    if (!pg::database_is_empty(*db, ignored)) {
+    if (!pg::database_is_empty(*db, tables_a_build_leaves())) {
       if (!policy.recreate && !policy.force) {
         throw Error(codes::kSchemaDatabaseNotEmpty, ExitClass::kSafety,
                     fmt::format("database {} is not empty", target.description),
@@ -211,9 +205,9 @@ ApplyResult apply_schema(const pg::ResolvedTarget& target, const ParsedSchema& s
   script.push_back({record_table, false});
   script.push_back({record_row, false});
   // In the build's transaction: a protected environment's database is marked once it exists.
-  const std::vector<std::string> mark = policy.record_mark
-                                            ? pg::protection_mark_statements(policy.environment)
-                                            : std::vector<std::string>{};
+  const std::vector<std::string> mark =
+      policy.record_mark ? pg::protection_mark_statements(policy.consent.environment)
+                         : std::vector<std::string>{};
   for (const auto& statement : mark) script.push_back({statement, false});
 
   // A database this build made is dropped again on any failure: nothing half-built is left.

@@ -3,7 +3,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include <thread>
 
 #include "confiture/report/codes.hpp"
+#include "confiture/report/digest.hpp"
 #include "confiture/report/error.hpp"
 
 namespace confiture::build {
@@ -102,22 +102,12 @@ std::vector<LoadedFile> load_files(const std::vector<SourceFile>& files) {
 }
 
 std::string schema_hash(const std::vector<LoadedFile>& files) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  const char zero = '\0';
+  report::Sha256 digest;
+  const std::string_view zero("\0", 1);
   for (const auto& file : files) {
-    EVP_DigestUpdate(ctx.get(), file.source.hash_path.data(), file.source.hash_path.size());
-    EVP_DigestUpdate(ctx.get(), &zero, 1);
-    EVP_DigestUpdate(ctx.get(), file.content.data(), file.content.size());
-    EVP_DigestUpdate(ctx.get(), &zero, 1);
+    digest.update(file.source.hash_path).update(zero).update(file.content).update(zero);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  return digest.hex();
 }
 
 namespace {

@@ -84,8 +84,7 @@ StatusReport schema_status(const config::Selection& selection, const config::Env
     report.reachable = true;
     report.built = recorded_build(db);
     // The same test `build` applies before it runs the DDL on an existing database.
-    const std::string ignored[] = {kBuildRecordTable};
-    report.database_empty = pg::database_is_empty(db, ignored);
+    report.database_empty = pg::database_is_empty(db, tables_a_build_leaves());
   } catch (const Error& error) {
     report.unreachable = error.what();
   }

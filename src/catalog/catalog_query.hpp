@@ -15,8 +15,9 @@ namespace confiture::catalog::detail {
 // The schema filter as a SQL value: a text[] of the chosen schemas, or NULL for all of them.
 std::string schemas_value(const std::vector<std::string>& schemas);
 
-// The queries name the filter as the psql variable :schemas, so each file also runs as it is
-// under `psql -v schemas='NULL::text[]' -f`. A "::" cast is never mistaken for it.
+// The queries name the filter as the psql variable :schemas, so each query, once its
+// @user_object(...)@ fragments are expanded (the build does it: fragments/*.sql), also runs under
+// `psql -v schemas='NULL::text[]' -f`. A "::" cast is never mistaken for it.
 std::string bind_schemas(std::string_view query, const std::string& value);
 
 // "char" columns: an empty value (attidentity, attgenerated) means none.

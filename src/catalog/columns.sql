@@ -61,11 +61,5 @@ WHERE a.attnum > 0
   AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p')
   AND c.relpersistence <> 't'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                    AND d.objid = c.oid
-                    AND d.deptype = 'e')
+  AND @user_object(n, pg_class, c.oid)@
 ORDER BY a.attrelid, a.attnum

@@ -22,11 +22,5 @@ LEFT JOIN pg_catalog.pg_namespace collation_namespace
        ON collation_namespace.oid = coll.collnamespace
 WHERE t.typtype = 'c'
   AND c.relkind = 'c'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_type'::regclass
-                    AND d.objid = t.oid
-                    AND d.deptype = 'e')
+  AND @user_object(n, pg_type, t.oid)@
 ORDER BY t.oid, a.attnum

@@ -27,7 +27,7 @@ relations AS (
          ON co.conindid = c.oid AND co.contype IN ('p', 'u', 'x') AND c.relkind IN ('i', 'I')
   LEFT JOIN pg_catalog.pg_class owner ON owner.oid = co.conrelid
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'i', 'I')
-    AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+    AND @user_schema(n.nspname)@
 ),
 types AS (
   SELECT t.oid, coalesce(r.kind, 'type') AS kind,
@@ -35,7 +35,7 @@ types AS (
   FROM pg_catalog.pg_type t
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN relations r ON r.oid = t.typrelid
-  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  WHERE @user_schema(n.nspname)@
 ),
 objects AS (
   SELECT 'pg_catalog.pg_class'::regclass AS classid, r.oid AS objid, 0 AS objsubid,
@@ -62,7 +62,7 @@ objects AS (
          pg_catalog.pg_get_function_identity_arguments(p.oid)
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  WHERE @user_schema(n.nspname)@
   UNION ALL
   SELECT 'pg_catalog.pg_rewrite'::regclass, w.oid, 0, r.kind, r.schema, r.name, ''
   FROM pg_catalog.pg_rewrite w
@@ -97,7 +97,7 @@ objects AS (
   UNION ALL
   SELECT 'pg_catalog.pg_namespace'::regclass, n.oid, 0, 'schema', n.nspname, '', ''
   FROM pg_catalog.pg_namespace n
-  WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  WHERE @user_schema(n.nspname)@
   UNION ALL
   SELECT 'pg_catalog.pg_extension'::regclass, e.oid, 0, 'extension', '', e.extname, ''
   FROM pg_catalog.pg_extension e
@@ -111,7 +111,7 @@ resolved AS (
   FROM objects o
   LEFT JOIN members m ON m.classid = o.classid AND m.objid = o.objid
   WHERE m.extname IS NOT NULL
-     OR (o.schema !~ '^pg_' AND o.schema <> 'information_schema')
+     OR (@user_schema(o.schema)@)
 )
 SELECT DISTINCT a.kind, a.schema, a.name, a.member,
        b.kind AS ref_kind, b.schema AS ref_schema, b.name AS ref_name, b.member AS ref_member

@@ -12,10 +12,4 @@ SELECT n.nspname AS schema,
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_type'::regclass
-                    AND d.objid = t.oid
-                    AND d.deptype = 'e')
+  AND @user_object(n, pg_type, t.oid)@

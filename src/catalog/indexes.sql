@@ -27,14 +27,12 @@ JOIN pg_catalog.pg_namespace tn ON tn.oid = c.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 WHERE c.relkind IN ('r', 'p', 'm')
   AND c.relpersistence <> 't'
-  AND tn.nspname !~ '^pg_'
-  AND tn.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR tn.nspname = ANY (:schemas))
+  AND @user_object(tn, pg_class, c.oid)@
   AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con
                   WHERE con.conindid = i.indexrelid
                     AND con.conrelid = i.indrelid
                     AND con.contype IN ('p', 'u', 'x'))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                    AND d.objid IN (c.oid, i.indexrelid)
-                    AND d.deptype = 'e')
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend ext
+                  WHERE ext.classid = 'pg_catalog.pg_class'::regclass
+                    AND ext.objid = i.indexrelid
+                    AND ext.deptype = 'e')

@@ -1,11 +1,10 @@
 // How a schema-qualified name is shown to people (quoted only where needed), spliced into SQL
 // (always quoted) and read back from what a person wrote.
-#include <algorithm>
 #include <string_view>
-#include <vector>
 
 #include "confiture/catalog/catalog.hpp"
 #include "confiture/pg/quote.hpp"
+#include "confiture/report/dotted_name.hpp"
 
 namespace confiture::catalog {
 namespace {
@@ -24,49 +23,14 @@ std::string shown(std::string_view part) {
   return is_plain_lowercase(part) ? std::string(part) : pg::quote_ident(part);
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 }  // namespace
 
 std::optional<QualifiedName> parse_qualified_name(std::string_view text, bool fold_bare) {
-  std::vector<std::string> parts;
-  std::size_t i = 0;
-  const auto skip_blanks = [&] {
-    while (i < text.size() && is_blank(text[i])) ++i;
-  };
-  while (true) {
-    skip_blanks();
-    std::string part;
-    if (i < text.size() && text[i] == '"') {
-      ++i;
-      while (true) {
-        const std::size_t quote = text.find('"', i);
-        if (quote == std::string_view::npos) return std::nullopt;
-        part.append(text.substr(i, quote - i));
-        i = quote + 1;
-        if (i >= text.size() || text[i] != '"') break;
-        part += '"';
-        ++i;
-      }
-      if (part.empty()) return std::nullopt;
-      skip_blanks();
-    } else {
-      const std::size_t end = std::min(text.find('.', i), text.size());
-      std::string_view bare = text.substr(i, end - i);
-      while (!bare.empty() && is_blank(bare.back())) bare.remove_suffix(1);
-      if (bare.empty() || bare.find('"') != std::string_view::npos) return std::nullopt;
-      for (char c : bare) {
-        part += fold_bare && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      }
-      i = end;
-    }
-    parts.push_back(std::move(part));
-    if (i == text.size()) break;
-    if (text[i] != '.' || parts.size() == 2) return std::nullopt;
-    ++i;
-  }
-  if (parts.size() == 1) return QualifiedName{"", parts[0]};
-  return QualifiedName{parts[0], parts[1]};
+  report::NameSyntax syntax = report::kWrittenName;
+  syntax.fold_bare = fold_bare;
+  auto split = report::split_schema_and_name(text, syntax);
+  if (!split) return std::nullopt;
+  return QualifiedName{std::move(split->schema), std::move(split->name)};
 }
 
 std::string QualifiedName::display() const {

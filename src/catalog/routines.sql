@@ -23,10 +23,9 @@ FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 LEFT JOIN pg_catalog.pg_aggregate agg ON agg.aggfnoid = p.oid
-WHERE n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass
-                    AND d.objid = p.oid
-                    AND d.deptype IN ('e', 'i'))
+WHERE @user_object(n, pg_proc, p.oid)@
+  -- An internal member: a routine the system made for another object (a range constructor).
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend ext
+                  WHERE ext.classid = 'pg_catalog.pg_proc'::regclass
+                    AND ext.objid = p.oid
+                    AND ext.deptype = 'i')

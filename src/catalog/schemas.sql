@@ -6,10 +6,4 @@ SELECT n.nspname AS name,
        pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment,
        coalesce(n.nspacl, pg_catalog.acldefault('n', n.nspowner))::text[] AS privileges
 FROM pg_catalog.pg_namespace n
-WHERE n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_namespace'::regclass
-                    AND d.objid = n.oid
-                    AND d.deptype = 'e')
+WHERE @user_object(n, pg_namespace, n.oid)@

@@ -36,10 +36,4 @@ LEFT JOIN pg_catalog.pg_attribute owner_column ON owner_column.attrelid = d.refo
                                               AND owner_column.attnum = d.refobjsubid
 WHERE c.relkind = 'S'
   AND c.relpersistence <> 't'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
-                  WHERE e.classid = 'pg_catalog.pg_class'::regclass
-                    AND e.objid = c.oid
-                    AND e.deptype = 'e')
+  AND @user_object(n, pg_class, c.oid)@

@@ -65,10 +65,4 @@ LEFT JOIN pg_catalog.pg_namespace parent_namespace ON parent_namespace.oid = par
 LEFT JOIN leaves ON leaves.root = c.oid
 WHERE c.relkind IN ('r', 'p')
   AND c.relpersistence <> 't'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                    AND d.objid = c.oid
-                    AND d.deptype = 'e')
+  AND @user_object(n, pg_class, c.oid)@

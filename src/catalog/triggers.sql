@@ -15,10 +15,4 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE (NOT t.tgisinternal OR (t.tgparentid <> 0 AND t.tgconstraint = 0))
   AND c.relkind IN ('r', 'p', 'v')
   AND c.relpersistence <> 't'
-  AND n.nspname !~ '^pg_'
-  AND n.nspname <> 'information_schema'
-  AND (:schemas IS NULL OR n.nspname = ANY (:schemas))
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                    AND d.objid = c.oid
-                    AND d.deptype = 'e')
+  AND @user_object(n, pg_class, c.oid)@

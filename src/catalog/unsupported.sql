@@ -125,8 +125,7 @@ WITH objects (catalog, oid, kind, schema, name) AS (
 SELECT o.kind, o.schema, o.name
 FROM objects o
 WHERE (o.schema IS NULL
-       OR (o.schema !~ '^pg_'
-           AND o.schema <> 'information_schema'
+       OR (@user_schema(o.schema)@
            AND (:schemas IS NULL OR o.schema = ANY (:schemas))))
   AND (o.schema IS NOT NULL OR o.oid IS NULL OR o.oid >= 16384)
   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d

@@ -5,10 +5,6 @@
 
 namespace confiture::cli {
 
-bool looks_like_dsn(const std::string& text) {
-  return text.find("://") != std::string::npos || text.find('=') != std::string::npos;
-}
-
 EnvironmentDatabase environment_database(const config::Selection& base, const std::string& name,
                                          bool writes, const config::EnvLookup& env) {
   config::Selection selection = base;

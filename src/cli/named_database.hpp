@@ -1,5 +1,5 @@
 // A database named on the command line (`sync --from`, `diff FROM`, `--against`): a DSN as it
-// is, or an environment by name.
+// is (config::looks_like_dsn), or an environment by name.
 #pragma once
 
 #include <string>
@@ -10,7 +10,7 @@
 
 namespace confiture::cli {
 
-bool looks_like_dsn(const std::string& text);
+using config::looks_like_dsn;
 
 struct EnvironmentDatabase {
   config::Environment environment;

@@ -14,6 +14,7 @@
 #include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/digest.hpp"
 #include "confiture/report/error.hpp"
 #include "confiture/report/stopwatch.hpp"
 #include "confiture/sync/plan.hpp"
@@ -47,10 +48,8 @@ ResolvedEndpoint resolve_endpoint(const std::string& name, const std::string& fl
   ResolvedEndpoint resolved;
   if (looks_like_dsn(name)) {
     resolved.endpoint = {name, pg::describe_target(name)};
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a of the description, no password
-    for (char c : resolved.endpoint.description) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
+    // The description has no password in it.
+    const std::uint64_t hash = report::label_hash(resolved.endpoint.description);
     resolved.label = fmt::format("{}-{:08x}", file_label(pg::database_name(name)),
                                  static_cast<std::uint32_t>(hash));
     return resolved;

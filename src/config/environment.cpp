@@ -12,9 +12,9 @@
 #include <sstream>
 #include <string_view>
 
-#include "config/yaml_reader.hpp"
-#include "confiture/config/table_name.hpp"
+#include "confiture/config/yaml_reader.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/dotted_name.hpp"
 #include "confiture/report/error.hpp"
 
 namespace confiture::config {
@@ -157,15 +157,6 @@ std::string sanitized_database_name(const fs::path& project_dir) {
   if (name.empty()) name = "confiture";
   if (name.size() > 63) name.resize(63);  // PostgreSQL's identifier limit (NAMEDATALEN - 1)
   return name;
-}
-
-bool looks_like_dsn(std::string_view url) {
-  const std::size_t scheme_end = url.find("://");
-  if (scheme_end != std::string_view::npos) {
-    const std::string_view scheme = url.substr(0, scheme_end);
-    return scheme == "postgresql" || scheme == "postgres";
-  }
-  return url.find('=') != std::string_view::npos;  // libpq key=value form
 }
 
 class EnvironmentParser {
@@ -354,7 +345,7 @@ class EnvironmentParser {
 
   std::string read_table_name(const YAML::Node& node, const std::string& path) {
     std::string table = reader_.read_string(node, path);
-    if (!split_table_name(table)) {
+    if (!report::split_schema_and_name(table, report::kConfigTableName)) {
       reader_.fail(codes::kConfigInvalidValue, node,
                    fmt::format("{} '{}' is not a table name: write table or schema.table, each "
                                "part letters, digits and underscores (not starting with a "
@@ -557,6 +548,15 @@ Environment default_environment(const fs::path& project_dir) {
   result.project_dir = fs::absolute(project_dir).lexically_normal();
   result.include_dirs.push_back(default_include_dir());
   return result;
+}
+
+bool looks_like_dsn(std::string_view text) {
+  const std::size_t scheme_end = text.find("://");
+  if (scheme_end != std::string_view::npos) {
+    const std::string_view scheme = text.substr(0, scheme_end);
+    return scheme == "postgresql" || scheme == "postgres";
+  }
+  return text.find('=') != std::string_view::npos;  // libpq key=value form
 }
 
 }  // namespace confiture::config

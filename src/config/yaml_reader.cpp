@@ -1,5 +1,5 @@
 // Typed, located reads from yaml-cpp nodes for the configuration loaders.
-#include "config/yaml_reader.hpp"
+#include "confiture/config/yaml_reader.hpp"
 
 #include <fmt/format.h>
 
@@ -80,8 +80,7 @@ YAML::Node YamlReader::parse(const std::string& text) const {
     // yaml-cpp marks are 0-based; people and editors count from 1.
     SourceLocation where{file_, e.mark.line >= 0 ? e.mark.line + 1 : 0,
                          e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    throw report::located_error(codes::kConfigYamlSyntax, where,
-                                fmt::format("invalid YAML: {}", e.msg),
+    throw report::located_error(rules_.syntax_code, where, fmt::format("invalid YAML: {}", e.msg),
                                 "fix the YAML syntax at that place (indentation, quotes, tabs)");
   }
 }
@@ -99,7 +98,12 @@ std::vector<YamlEntry> YamlReader::entries(const YAML::Node& map, std::string_vi
     return path.empty() ? key : fmt::format("{}.{}", path, key);
   };
   for (const auto& item : map) {
-    if (!item.first.IsScalar()) fail(codes::kConfigInvalidValue, item.first, "keys must be text");
+    const bool strict = rules_.duplicates == DuplicateKeys::kError;
+    if (!item.first.IsScalar() || (strict && item.first.Scalar().empty())) {
+      fail(rules_.shape_code, item.first,
+           strict ? fmt::format("{}: keys must be names", path.empty() ? "top level" : path)
+                  : "keys must be text");
+    }
     const std::string key = item.first.Scalar();
     if (key == "<<") {
       // Merge keys never override keys written in the mapping itself.
@@ -121,6 +125,12 @@ std::vector<YamlEntry> YamlReader::entries(const YAML::Node& map, std::string_vi
     }
     auto same = std::find_if(result.begin(), result.end(),
                              [&](const YamlEntry& e) { return e.key == key; });
+    if (same != result.end() && strict) {
+      fail(rules_.shape_code, item.first,
+           fmt::format("key '{}' is repeated (first at line {})", child_path(key),
+                       at(same->key_node).line),
+           "merge the two entries into one");
+    }
     if (same != result.end()) {
       warn(item.first, fmt::format("key '{}' is repeated; the last one is used", child_path(key)));
       same->key_node = item.first;
@@ -184,7 +194,7 @@ std::vector<std::string> YamlReader::read_string_list(const YAML::Node& node,
 
 void YamlReader::require_map(const YAML::Node& node, std::string_view path) const {
   if (!node.IsMap()) {
-    fail(codes::kConfigInvalidValue, node,
+    fail(rules_.shape_code, node,
          fmt::format("{} must be a mapping of keys, got {}", path, kind_name(node)));
   }
 }

@@ -30,8 +30,8 @@ std::string action(char code) {
 }
 
 std::string foreign_key_definition(const catalog::ForeignKey& key) {
-  std::string sql = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", quoted_list(key.columns),
-                                qualified(key.referenced), quoted_list(key.referenced_columns));
+  std::string sql = fmt::format("FOREIGN KEY ({}) REFERENCES {} ({})", pg::quote_list(key.columns),
+                                qualified(key.referenced), pg::quote_list(key.referenced_columns));
   if (key.match_full) sql += " MATCH FULL";
   if (key.on_update != 'a') sql += " ON UPDATE " + action(key.on_update);
   if (key.on_delete != 'a') sql += " ON DELETE " + action(key.on_delete);
@@ -153,7 +153,7 @@ void add_checked(Planner& planner, const QualifiedName& table, const std::string
 // let the constraint adopt it (a short exclusive lock instead of one held through the build).
 bool add_over_index(Planner& planner, const catalog::Table& table,
                     const catalog::Constraint& constraint) {
-  const std::string columns = quoted_list(constraint.columns);
+  const std::string columns = pg::quote_list(constraint.columns);
   const std::string keyword = constraint.kind == 'p' ? "PRIMARY KEY" : "UNIQUE";
   // pg_get_constraintdef quotes only where needed; compare against the columns as it prints them.
   std::vector<std::string> printed;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "confiture/report/dotted_name.hpp"
 #include "sql/json_view.hpp"
 #include "sql/pg_query_results.hpp"
 
@@ -322,9 +323,10 @@ void select(Locks& locks, JsonView node) {
     call["args"].for_each_element([&](JsonView arg) {
       const JsonView text = arg["A_Const"]["sval"]["sval"];
       if (!text.present()) return;
-      if (auto name = catalog::parse_qualified_name(text.as_string(), true)) {
+      // The sequence's name is a regclass text, read as nextval('...') reads it.
+      if (auto name = report::split_schema_and_name(text.as_string(), report::kRegclassText)) {
         if (name->schema.empty()) name->schema = "public";
-        locks.take(*name, LockMode::kRowExclusive);
+        locks.take(QualifiedName{name->schema, name->name}, LockMode::kRowExclusive);
       }
     });
   });

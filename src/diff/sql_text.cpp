@@ -31,10 +31,4 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-std::string quoted_list(const std::vector<std::string>& names) {
-  std::vector<std::string> quoted;
-  for (const std::string& name : names) quoted.push_back(ident(name));
-  return join(quoted, ", ");
-}
-
 }  // namespace confiture::diff

@@ -28,6 +28,5 @@ Statement data_change(std::string sql, std::string object);
 Statement& with_hazard(Statement& statement, Hazard hazard, std::string message);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
-std::string quoted_list(const std::vector<std::string>& names);  // "a", "b"
 
 }  // namespace confiture::diff

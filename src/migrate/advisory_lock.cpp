@@ -3,17 +3,16 @@
 #include "confiture/migrate/advisory_lock.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
-#include <array>
-#include <climits>
 #include <nlohmann/json.hpp>
 
 #include "blocker_watch.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/digest.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/run_facts.hpp"
 
 namespace confiture::migrate {
 namespace sql {
@@ -55,12 +54,6 @@ struct LockState {
 
 std::string current_database(pg::Connection& db) {
   return db.exec("SELECT current_database()")[0][0].as<std::string>();
-}
-
-std::string host_name() {
-  std::array<char, HOST_NAME_MAX + 1> buffer{};
-  if (::gethostname(buffer.data(), buffer.size() - 1) != 0) return {};
-  return buffer.data();
 }
 
 LockState read_state(pg::Connection& db, std::int32_t key) {
@@ -220,7 +213,7 @@ bool record_holder(pg::Connection& db, std::int32_t key, const std::string& comm
     }
     db.exec(fmt::format(fmt::runtime(sql::lock_holder_write), fmt::arg("lock_id", key),
                         fmt::arg("pid", ::getpid()),
-                        fmt::arg("hostname", pg::quote_literal(host_name())),
+                        fmt::arg("hostname", pg::quote_literal(report::host_name())),
                         fmt::arg("command", pg::quote_literal(command))));
     return true;
   } catch (const std::exception&) {
@@ -231,9 +224,7 @@ bool record_holder(pg::Connection& db, std::int32_t key, const std::string& comm
 }  // namespace
 
 std::int32_t lock_key(std::string_view database) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  EVP_Digest(database.data(), database.size(), digest.data(), &size, EVP_sha256(), nullptr);
+  const report::Sha256Bytes digest = report::sha256(database);
   std::uint32_t value = (std::uint32_t{digest[0]} << 24) | (std::uint32_t{digest[1]} << 16) |
                         (std::uint32_t{digest[2]} << 8) | std::uint32_t{digest[3]};
   return static_cast<std::int32_t>(value & 0x7FFFFFFFu);

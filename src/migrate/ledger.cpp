@@ -7,9 +7,9 @@
 #include <ctime>
 #include <string_view>
 
-#include "confiture/config/table_name.hpp"
 #include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/dotted_name.hpp"
 #include "confiture/report/error.hpp"
 
 namespace confiture::migrate {
@@ -69,7 +69,7 @@ std::string TableName::quoted() const {
 std::string TableName::display() const { return schema.empty() ? name : schema + "." + name; }
 
 TableName parse_table_name(const std::string& text) {
-  auto split = config::split_table_name(text);
+  auto split = report::split_schema_and_name(text, report::kConfigTableName);
   if (!split) throw invalid_table_name(text);
   return TableName{std::move(split->schema), std::move(split->name)};
 }

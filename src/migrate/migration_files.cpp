@@ -4,7 +4,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 
 #include "confiture/config/environment.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/digest.hpp"
 #include "confiture/report/error.hpp"
 
 namespace fs = std::filesystem;
@@ -266,15 +266,7 @@ std::vector<MigrationFile> find_migrations(const fs::path& dir, const fs::path& 
   return out;  // std::map already ordered the versions byte-wise
 }
 
-std::string checksum_of(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
-}
+std::string checksum_of(std::string_view bytes) { return report::sha256_hex(bytes); }
 
 std::string read_migration_text(const fs::path& path, const std::string& display) {
   auto fail = [&](int err) {

@@ -21,6 +21,7 @@
 #include "confiture/pg/quote.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/report/run_facts.hpp"
 
 namespace confiture::pg {
 namespace {
@@ -118,10 +119,10 @@ ScratchRegistry& registry() {
   return *instance;
 }
 
+// Who made a scratch database: "?" when the system cannot name this host.
 std::string host_name() {
-  char buffer[256] = {};
-  if (gethostname(buffer, sizeof buffer - 1) != 0) return "?";
-  return buffer;
+  std::string name = report::host_name();
+  return name.empty() ? "?" : name;
 }
 
 constexpr std::string_view kMarkStart = "confiture scratch database, pid ";
@@ -129,12 +130,8 @@ constexpr std::string_view kMarkStart = "confiture scratch database, pid ";
 // COMMENT ON DATABASE of every scratch database: who made it, so a later run can tell a stale
 // one (its process is gone) from one in use.
 std::string scratch_mark() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char created[32];
-  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return fmt::format("{}{} host {}, created {}", kMarkStart, ::getpid(), host_name(), created);
+  return fmt::format("{}{} host {}, created {}", kMarkStart, ::getpid(), host_name(),
+                     report::utc_now_iso());
 }
 
 // A scratch database is stale when its mark says it was made on this host by a process that no

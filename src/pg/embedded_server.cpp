@@ -4,7 +4,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 
 #include "confiture/pg/pg_binaries.hpp"
 #include "confiture/report/codes.hpp"
+#include "confiture/report/digest.hpp"
 #include "confiture/report/error.hpp"
 #include "process.hpp"
 
@@ -33,19 +33,6 @@ constexpr const char* kSuperuser = "postgres";
 constexpr const char* kSettingsFile = "confiture.conf";
 // In .confiture/: where the data lives when it could not go under the project (root case).
 constexpr const char* kLocationFile = "data-location";
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 
 class UniqueFd {
  public:
@@ -183,7 +170,7 @@ void check_state_dir(const fs::path& state_dir) {
 Layout layout_of(const fs::path& project_dir, bool refuse_bad_location = true) {
   Layout layout;
   // Twelve hex digits keep two projects apart; the full path would not fit in sun_path.
-  std::string hash = sha256_hex(project_dir.string()).substr(0, 12);
+  std::string hash = report::sha256_hex(project_dir.string()).substr(0, 12);
   layout.state_dir = project_dir / ".confiture";
   layout.socket_dir = fs::path("/tmp") / ("confiture-" + hash);
   layout.relocated_base = fs::path("/var/tmp") / ("confiture-" + hash);

@@ -30,4 +30,14 @@ std::string quote_literal(std::string_view value) {
   return out;
 }
 
+std::string quote_list(const std::vector<std::string>& names, std::string_view alias) {
+  std::string out;
+  for (const std::string& name : names) {
+    if (!out.empty()) out += ", ";
+    if (!alias.empty()) (out += alias) += '.';
+    out += quote_ident(name);
+  }
+  return out;
+}
+
 }  // namespace confiture::pg

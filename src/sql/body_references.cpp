@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "confiture/report/dotted_name.hpp"
 #include "sql/identifier_length.hpp"
 #include "sql/json_view.hpp"
 #include "sql/pg_query_results.hpp"
@@ -34,41 +35,14 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// `text` read as a dotted name the way PostgreSQL reads the text of nextval('...') (its
-// SplitIdentifierString): parts quoted with "" (doubled quotes inside) are kept, others are
-// lower-cased; blanks may surround each part. Nothing when it is not such a name.
+// `text` read as a dotted name the way PostgreSQL reads the text of nextval('...'), each part cut
+// to the length PostgreSQL keeps. Nothing when it is not such a name.
 std::optional<std::vector<std::string>> split_qualified_name(std::string_view text) {
-  std::vector<std::string> parts;
-  std::size_t i = 0;
-  const auto skip_spaces = [&] {
-    while (i < text.size() && is_space(text[i])) ++i;
-  };
-  skip_spaces();
-  while (true) {
-    std::string part;
-    if (i < text.size() && text[i] == '"') {
-      ++i;
-      while (true) {
-        const std::size_t quote = text.find('"', i);
-        if (quote == std::string_view::npos) return std::nullopt;
-        part.append(text.substr(i, quote - i));
-        i = quote + 1;
-        if (i >= text.size() || text[i] != '"') break;
-        part += '"';
-        ++i;
-      }
-    } else {
-      while (i < text.size() && !is_space(text[i]) && text[i] != '.') part += lower(text[i++]);
-    }
-    if (part.empty()) return std::nullopt;
-    truncate_identifier(part);
-    parts.push_back(std::move(part));
-    skip_spaces();
-    if (i == text.size()) return parts;
-    if (text[i] != '.') return std::nullopt;
-    ++i;
-    skip_spaces();
+  auto parts = report::split_dotted_name(text, report::kRegclassText);
+  if (parts) {
+    for (std::string& part : *parts) truncate_identifier(part);
   }
+  return parts;
 }
 
 // The last two of `parts` (a catalog name may lead a three-part name) as a BodyName.

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "confiture/catalog/qualified_name.hpp"
+#include "confiture/config/yaml_reader.hpp"
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 #include "confiture/report/located_error.hpp"
@@ -50,22 +51,25 @@ std::string read_text(const fs::path& file, const std::string& shown) {
   return text.str();
 }
 
-struct Entry {
-  std::string key;
-  YAML::Node key_node;
-  YAML::Node value;
-  // Where to point at the value: yaml-cpp marks an empty value at the next token, often on the
-  // next line, so point at its key instead.
-  const YAML::Node& place() const { return value.IsNull() ? key_node : value; }
-};
+using Entry = config::YamlEntry;
+
+// A profile is read as written: no ${VAR} expansion, and every error is ANON_1403. A repeated key
+// is an error: PyYAML keeps the last one, which would silently drop the rules of the first.
+constexpr config::YamlRules kProfileYaml{.syntax_code = codes::kAnonBadProfile,
+                                         .shape_code = codes::kAnonBadProfile,
+                                         .duplicates = config::DuplicateKeys::kError};
+
+std::optional<std::string> no_variables(const std::string&) { return std::nullopt; }
 
 class ProfileParser {
  public:
   ProfileParser(Profile& profile, std::string shown)
-      : profile_(profile), shown_(std::move(shown)) {}
+      : profile_(profile),
+        shown_(std::move(shown)),
+        reader_(shown_, lookup_, unused_warnings_, kProfileYaml) {}
 
   void parse(const std::string& text) {
-    const YAML::Node root = load(text);
+    const YAML::Node root = reader_.parse(text);
     if (root.IsNull()) fail(root, "the file is empty", "write table rules or a profile");
     if (!root.IsMap()) {
       fail(root, "an anonymisation profile must be a mapping",
@@ -84,53 +88,19 @@ class ProfileParser {
   }
 
  private:
-  YAML::Node load(const std::string& text) const {
-    try {
-      return YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-      // yaml-cpp marks are 0-based; people and editors count from 1.
-      const SourceLocation where{shown_, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                                 e.mark.column >= 0 ? e.mark.column + 1 : 0};
-      throw profile_error(where, fmt::format("invalid YAML: {}", e.msg),
-                          "fix the YAML syntax at that place (indentation, quotes, tabs)");
-    }
-  }
-
-  SourceLocation at(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return SourceLocation{shown_, 0, 0};
-    return SourceLocation{shown_, mark.line + 1, mark.column + 1};
-  }
+  SourceLocation at(const YAML::Node& node) const { return reader_.at(node); }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message,
                          std::string hint = {}) const {
-    throw profile_error(at(node), message, std::move(hint));
+    reader_.fail(codes::kAnonBadProfile, node, message, std::move(hint));
   }
 
   static std::string child(std::string_view path, std::string_view key) {
     return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
   }
 
-  // The entries of a mapping in file order. A repeated key is an error: PyYAML keeps the last
-  // one, which would silently drop the rules of the first.
   std::vector<Entry> entries(const YAML::Node& map, std::string_view path) const {
-    std::vector<Entry> result;
-    for (const auto& item : map) {
-      if (!item.first.IsScalar() || item.first.Scalar().empty()) {
-        fail(item.first, fmt::format("{}: keys must be names", path.empty() ? "top level" : path));
-      }
-      const std::string key = item.first.Scalar();
-      const auto same =
-          std::find_if(result.begin(), result.end(), [&](const Entry& e) { return e.key == key; });
-      if (same != result.end()) {
-        fail(item.first,
-             fmt::format("key '{}' is repeated (first at line {})", child(path, key),
-                         at(same->key_node).line),
-             "merge the two entries into one");
-      }
-      result.push_back({key, item.first, item.second});
-    }
-    return result;
+    return reader_.entries(map, path);
   }
 
   void require_map(const YAML::Node& node, const YAML::Node& place, std::string_view path,
@@ -401,6 +371,9 @@ class ProfileParser {
 
   Profile& profile_;
   std::string shown_;
+  config::EnvLookup lookup_ = no_variables;
+  std::vector<std::string> unused_warnings_;  // a profile's repeated keys are errors, not warnings
+  mutable config::YamlReader reader_;
   std::optional<std::string> global_seed_;
   std::map<std::string, StrategySpec> definitions_;          // `strategies:`, by name
   std::map<std::pair<std::string, std::string>, int> seen_;  // (table, column) -> line

@@ -1,4 +1,4 @@
-// The bits of SQL text sync builds around table and column names, quoted in one place.
+// How sync names a table in FROM and TRUNCATE (quoted column lists are pg::quote_list).
 #pragma once
 
 #include <string>
@@ -8,9 +8,6 @@
 #include "confiture/catalog/catalog.hpp"
 
 namespace confiture::sync {
-
-// `"a", "b"`, or with an alias `t."a", t."b"`.
-std::string quoted_columns(const std::vector<std::string>& columns, std::string_view alias = {});
 
 // A table as a FROM or TRUNCATE target: ONLY a plain table (its inheritance children are tables
 // of their own), a partitioned table with its partitions.

@@ -54,11 +54,11 @@ class SubsetBuilder {
       condition = fmt::format(
           "({}) OR ({}) IN (WITH RECURSIVE {} AS (SELECT {} FROM {} {} WHERE ({}) UNION SELECT "
           "{} FROM {} {} JOIN {} ON ({}) = ({})) SELECT * FROM {})",
-          condition, quoted_columns(link.key->referenced_columns, alias), chain,
-          quoted_columns(link.key->columns, start), from(i), start, kept_by_others(i, start),
-          quoted_columns(link.key->columns, step), from(i), step, chain,
-          quoted_columns(link.key->referenced_columns, step),
-          quoted_columns(link.key->columns, chain), chain);
+          condition, pg::quote_list(link.key->referenced_columns, alias), chain,
+          pg::quote_list(link.key->columns, start), from(i), start, kept_by_others(i, start),
+          pg::quote_list(link.key->columns, step), from(i), step, chain,
+          pg::quote_list(link.key->referenced_columns, step),
+          pg::quote_list(link.key->columns, chain), chain);
     }
     return condition;
   }

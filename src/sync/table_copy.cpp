@@ -38,9 +38,9 @@ std::string source_copy(const TablePlan& table, const std::string& extra_filter)
   if (!extra_filter.empty()) filters.push_back(extra_filter);
   if (filters.empty() && table.kind != 'p') {
     return fmt::format("COPY {} ({}) TO STDOUT", table.name.quoted(),
-                       quoted_columns(table.columns));
+                       pg::quote_list(table.columns));
   }
-  return fmt::format("COPY (SELECT {} FROM {} t{}) TO STDOUT", quoted_columns(table.columns, "t"),
+  return fmt::format("COPY (SELECT {} FROM {} t{}) TO STDOUT", pg::quote_list(table.columns, "t"),
                      relation(table.name, table.kind),
                      filters.empty() ? "" : fmt::format(" WHERE {}", fmt::join(filters, " AND ")));
 }
@@ -48,7 +48,7 @@ std::string source_copy(const TablePlan& table, const std::string& extra_filter)
 }  // namespace
 
 std::string source_select(const TablePlan& table) {
-  return fmt::format("SELECT {} FROM {} t{}", quoted_columns(table.columns, "t"),
+  return fmt::format("SELECT {} FROM {} t{}", pg::quote_list(table.columns, "t"),
                      relation(table.name, table.kind),
                      table.filter.empty() ? "" : fmt::format(" WHERE ({})", table.filter));
 }
@@ -134,7 +134,7 @@ void create_staging(pg::Connection& target, const std::string& staging,
                     const catalog::QualifiedName& table, const std::vector<std::string>& columns) {
   target.exec(
       fmt::format("CREATE TEMPORARY TABLE {} ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA",
-                  staging, quoted_columns(columns), table.quoted()));
+                  staging, pg::quote_list(columns), table.quoted()));
 }
 
 std::string upsert_sql(const TablePlan& table, const std::string& staging) {
@@ -148,8 +148,8 @@ std::string upsert_sql(const TablePlan& table, const std::string& staging) {
   }
   return fmt::format(
       "INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {} ON CONFLICT ({}) DO {}",
-      table.name.quoted(), quoted_columns(table.columns), quoted_columns(table.columns), staging,
-      quoted_columns(table.primary_key),
+      table.name.quoted(), pg::quote_list(table.columns), pg::quote_list(table.columns), staging,
+      pg::quote_list(table.primary_key),
       updates.empty() ? std::string("NOTHING")
                       : fmt::format("UPDATE SET {}", fmt::join(updates, ", ")));
 }
@@ -187,7 +187,7 @@ CopyCounts copy_table(pg::Connection& source, pg::Connection& target, const Tabl
     }
     pg::CopyOut out(source, source_copy(table, extra_filter));
     pg::CopyIn in(target,
-                  fmt::format("COPY {} ({}) FROM STDIN", into, quoted_columns(table.columns)));
+                  fmt::format("COPY {} ({}) FROM STDIN", into, pg::quote_list(table.columns)));
     CopyCounts counts = pump(out, in, rewriter, table, on_rows, interrupted);
     try {
       in.finish();

@@ -7,12 +7,21 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "confiture/pg/connection.hpp"
+#include "confiture/pg/own_tables.hpp"
+#include "confiture/pg/protection.hpp"
 
 namespace confiture::build {
 
-inline constexpr const char* kBuildRecordTable = "tb_confiture_build";
+using pg::kBuildRecordTable;
+
+// The tables build disregards when it checks that a database is empty, and status with it (the
+// same question): what building that database leaves in it, its record and the protection mark.
+inline std::vector<std::string> tables_a_build_leaves() {
+  return {kBuildRecordTable, pg::kProtectionTable};
+}
 
 struct BuildState {
   std::string environment;

@@ -10,6 +10,7 @@
 #include "confiture/build/build_state.hpp"
 #include "confiture/build/schema_source.hpp"
 #include "confiture/pg/connection.hpp"
+#include "confiture/pg/protection.hpp"
 #include "confiture/pg/target.hpp"
 #include "confiture/sql/statements.hpp"
 
@@ -43,16 +44,11 @@ using RecordLedger = std::function<LedgerRows(pg::Connection& db)>;
 
 struct ApplyPolicy {
   bool recreate = false;
-  bool force = false;  // rebuild even when the hash matches: a non-empty database is recreated
-  bool yes = false;
-  bool is_protected = false;
-  bool named_explicitly = false;
-  bool target_from_environment = true;  // not --database-url / CONFITURE_DATABASE_URL
-  std::string environment;
+  bool force = false;   // rebuild even when the hash matches: a non-empty database is recreated
+  pg::Consent consent;  // for dropping a non-empty database (consent.environment: the build's)
   // A protected environment named explicitly: record the protection mark (pg/protection.hpp)
   // in the build's transaction, or in an unchanged database.
   bool record_mark = false;
-  std::function<bool(const std::string&)> confirm;
   RecordLedger baseline;  // empty: --no-baseline
 };
 

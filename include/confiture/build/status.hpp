@@ -24,7 +24,7 @@ struct StatusReport {
   std::string source_hash;             // when has_ddl
   std::optional<RecordedBuild> built;  // the last build recorded in the database itself
   bool database_missing = false;       // the server is reachable, the database not created yet
-  bool database_empty = false;         // nothing but the build record: `build` would apply
+  bool database_empty = false;         // nothing but tables_a_build_leaves(): `build` would apply
   std::vector<std::string> warnings;   // discovery's (a dangling link, ...), for the CLI to show
   bool hash_matches() const { return has_ddl && built && built->schema_hash == source_hash; }
 

@@ -22,7 +22,8 @@ struct QualifiedName {
   auto operator<=>(const QualifiedName&) const = default;
 };
 
-// `text` read as a name written by a person: `name` or `schema.name`, each part either in double
+// `text` read as a name written by a person (report::split_schema_and_name in
+// report::kWrittenName): `name` or `schema.name`, each part either in double
 // quotes (taken exactly, `""` inside standing for one quote, dots and spaces allowed) or bare.
 // A bare part is trimmed of surrounding blanks and must not hold a double quote; it is folded to
 // lower case as SQL does when `fold_bare` is set, else kept as written. nullopt when `text` is

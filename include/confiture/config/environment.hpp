@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "confiture/config/env_lookup.hpp"
@@ -78,6 +79,11 @@ Environment default_environment(const std::filesystem::path& project_dir);
 // libpq key=value connection string; values single-quoted with ' and \ escaped; empty fields
 // left out. The result may hold a password: never print it.
 std::string database_settings_dsn(const DatabaseSettings& settings);
+
+// The one test of "is this text a connection string": a libpq URI (postgresql:// or
+// postgres://, as libpq spells them) or a key=value string (it has an `=`). Used for
+// database_url and for the command-line arguments that take a DSN or an environment name.
+bool looks_like_dsn(std::string_view text);
 
 // The display form of an environment file: relative to the project when inside it.
 std::string display_path(const std::filesystem::path& file,

@@ -20,7 +20,7 @@ struct TableName {
   std::string display() const;  // schema.name or name, for messages
 };
 
-// Accepts `name` or `schema.name` (config::split_table_name: each part plain, the Python tool's
+// Accepts `name` or `schema.name` (report::kConfigTableName: each part plain, the Python tool's
 // ^[A-Za-z_][A-Za-z0-9_]*$, or "double quoted"). Anything else throws Error CONFIG_008 (exit 5);
 // a value from an environment file was already refused at load, with its file and line.
 TableName parse_table_name(const std::string& text);

@@ -13,7 +13,11 @@ namespace confiture::pg {
 
 // All of them live in `public` (or the first schema of the search_path, where that is
 // `public`), unqualified like the Python tool's own tables.
-inline constexpr std::array<std::string_view, 4> kOwnTables{
-    "tb_confiture_build", "confiture_lock_holder", kProtectionTable, "confiture_migration_parts"};
+inline constexpr const char* kBuildRecordTable = "tb_confiture_build";    // build/build_state
+inline constexpr const char* kLockHolderTable = "confiture_lock_holder";  // migrate/advisory_lock
+inline constexpr const char* kMigrationPartsTable =
+    "confiture_migration_parts";  // split migrations
+inline constexpr std::array<std::string_view, 4> kOwnTables{kBuildRecordTable, kLockHolderTable,
+                                                            kProtectionTable, kMigrationPartsTable};
 
 }  // namespace confiture::pg

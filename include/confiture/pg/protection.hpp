@@ -33,18 +33,23 @@ std::vector<std::string> protection_mark_statements(const std::string& environme
 // (for example no CREATE privilege on schema public), for the caller to show as a warning.
 std::optional<std::string> record_protection_mark(Connection& db, const std::string& environment);
 
-struct DestructiveStep {
-  std::string action;             // what will be done, for the question: "roll back 2 migration(s)"
-  std::string database;           // the target's description (never a DSN)
-  std::string environment;        // the environment whose settings apply
-  bool is_protected = false;      // that environment has `protected: true`
-  bool named_explicitly = false;  // --env NAME or -c FILE named it ...
+// How the user reached the database and what they said: what a command is given once and hands
+// to every destructive step it takes (build --recreate keeps it in its ApplyPolicy).
+struct Consent {
+  std::string environment;              // the environment whose settings apply
+  bool is_protected = false;            // that environment has `protected: true`
+  bool named_explicitly = false;        // --env NAME or -c FILE named it ...
   bool target_from_environment = true;  // ... and the target came from its file (not a DSN)
-  bool never_when_protected = false;    // sync: refused on a protected target whatever is said
   bool yes = false;                     // --yes
-  std::vector<std::string> hazards;     // shown before the question, and in a refusal
   // Asks on the terminal; empty or returning false when there is no terminal.
   std::function<bool(const std::string&)> confirm;
+};
+
+struct DestructiveStep : Consent {
+  std::string action;    // what will be done, for the question: "roll back 2 migration(s)"
+  std::string database;  // the target's description (never a DSN)
+  bool never_when_protected = false;  // sync: refused on a protected target whatever is said
+  std::vector<std::string> hazards;   // shown before the question, and in a refusal
 };
 
 // Returns when `step` may run on a database carrying `mark`; otherwise throws:

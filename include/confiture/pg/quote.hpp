@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace confiture::pg {
 
@@ -14,5 +15,8 @@ std::string quote_ident(std::string_view name);
 // E'...' form with backslashes doubled, so the result means the same thing whatever the
 // server's standard_conforming_strings setting is.
 std::string quote_literal(std::string_view value);
+
+// A column list: `"a", "b"`, or with a (trusted, already valid) alias prefix `t."a", t."b"`.
+std::string quote_list(const std::vector<std::string>& names, std::string_view alias = {});
 
 }  // namespace confiture::pg

@@ -5,12 +5,14 @@
 
 #include "confiture/build/build_state.hpp"
 #include "confiture/build/builder.hpp"
+#include "confiture/build/status.hpp"
 #include "confiture/migrate/ledger_maintenance.hpp"
 #include "confiture/migrate/migration_files.hpp"
 #include "confiture/migrate/up.hpp"
 #include "confiture/pg/admin.hpp"
 #include "confiture/pg/connection.hpp"
 #include "confiture/pg/dsn.hpp"
+#include "confiture/pg/protection.hpp"
 #include "confiture/report/error.hpp"
 #include "project_files.hpp"
 #include "test_database.hpp"
@@ -76,6 +78,11 @@ class BuildFixture {
 
  private:
   std::string admin_, name_, dsn_;
+
+ public:
+  const std::string& admin() const { return admin_; }
+  const std::string& name() const { return name_; }
+  const std::string& dsn() const { return dsn_; }
 };
 
 }  // namespace
@@ -438,4 +445,19 @@ TEST_CASE("an unset ${VAR} in the environment file names the variable and the fi
   CHECK(e.code == "CONFIG_007");
   CHECK(std::string(e.what()).find("TEST_DSN") != std::string::npos);
   CHECK(std::string(e.what()).find("local.yaml") != std::string::npos);
+}
+
+TEST_CASE("status_and_build_agree_on_an_empty_database: a protection mark alone leaves it empty") {
+  BuildFixture f;
+  f.project.write("db/schema/users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+  {
+    pg::Connection admin(f.admin());
+    pg::create_database(admin, f.name());
+    pg::Connection db(f.dsn());
+    REQUIRE_FALSE(pg::record_protection_mark(db, "prod"));
+  }
+  config::Selection selection;
+  selection.project_dir = f.project.path();
+  CHECK(build::schema_status(selection, f.lookup()).database_empty);
+  CHECK(f.build().apply == build::ApplyOutcome::kApplied);  // no --recreate needed
 }

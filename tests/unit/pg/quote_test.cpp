@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 using confiture::pg::quote_ident;
+using confiture::pg::quote_list;
 using confiture::pg::quote_literal;
 
 TEST_CASE("quote_ident always double-quotes and doubles embedded quotes") {
@@ -25,4 +26,11 @@ TEST_CASE("quote_literal doubles single quotes") {
 TEST_CASE("quote_literal uses the E'' form when a backslash is present") {
   CHECK(quote_literal("a\\b") == "E'a\\\\b'");
   CHECK(quote_literal("\\'") == "E'\\\\'''");
+}
+
+TEST_CASE("quote_list quotes each column, with an optional alias prefix") {
+  CHECK(quote_list({}) == "");
+  CHECK(quote_list({"a"}) == "\"a\"");
+  CHECK(quote_list({"a", "B c", "d\"e"}) == "\"a\", \"B c\", \"d\"\"e\"");
+  CHECK(quote_list({"a", "b"}, "t") == "t.\"a\", t.\"b\"");
 }

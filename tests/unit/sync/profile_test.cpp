@@ -393,3 +393,22 @@ TEST_CASE("M8: profile table keys are SQL names, one that is not is refused at i
     CHECK(contains(e.what(), "is not a table name"));
   }
 }
+
+TEST_CASE(
+    "sync_profile_merge_keys_load: a `<<` merge key in a profile is applied, as in an "
+    "environment file",
+    "[sync][profile]") {
+  const Profile profile = load_text(
+      "name: p\n"
+      "strategies:\n"
+      "  base: &base {type: hash, config: {length: 24}}\n"
+      "  short_hash:\n"
+      "    <<: *base\n"
+      "    config: {length: 40}\n"
+      "tables:\n"
+      "  users:\n"
+      "    rules: [{column: email, strategy: short_hash}]\n");
+  REQUIRE(profile.rules.size() == 1);
+  CHECK(profile.rules[0].spec.strategy == "hash");
+  CHECK(profile.rules[0].spec.options.at("length") == "40");  // written keys win over merged ones
+}

@@ -1,5 +1,6 @@
-// Typed reads from a parsed YAML tree, with errors and warnings that name the key path, file and
-// line. Every string read goes through ${VAR} expansion, so no key can forget it.
+// The one YAML reader of confiture's files (environments, anonymisation profiles): typed reads
+// from a parsed tree, with errors and warnings that name the key path, file and line, and `<<`
+// merge keys applied. Every string read goes through ${VAR} expansion, so no key can forget it.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "confiture/config/env_lookup.hpp"
+#include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
 
 namespace confiture::config {
@@ -19,20 +21,40 @@ struct YamlEntry {
   std::string path;  // dotted key path for messages, e.g. "build.separators.style"
   YAML::Node key_node;
   YAML::Node value;
+  // Where to point at the value: yaml-cpp marks an empty value at the next token, often on the
+  // next line, so point at its key instead.
+  const YAML::Node& place() const { return value.IsNull() ? key_node : value; }
+};
+
+// What a repeated key in one mapping means.
+enum class DuplicateKeys {
+  kWarnKeepLast,  // PyYAML's reading: the last one wins, with a warning
+  kError,         // an error naming both lines (a profile: the first one's rules would be lost)
+};
+
+// How one kind of file is read: the error codes of the reader's own errors and the rule for
+// repeated keys. With kError, an empty key is an error too.
+struct YamlRules {
+  const char* syntax_code = codes::kConfigYamlSyntax;  // the text is not YAML
+  const char* shape_code =
+      codes::kConfigInvalidValue;  // a key that is not text, a merge of a non-mapping
+  DuplicateKeys duplicates = DuplicateKeys::kWarnKeepLast;
 };
 
 class YamlReader {
  public:
-  YamlReader(std::string file, const EnvLookup& env, std::vector<std::string>& warnings)
-      : file_(std::move(file)), env_(env), warnings_(warnings) {}
+  YamlReader(std::string file, const EnvLookup& env, std::vector<std::string>& warnings,
+             YamlRules rules = {})
+      : file_(std::move(file)), env_(env), warnings_(warnings), rules_(rules) {}
 
-  // Parses `text`; syntax errors become kConfigYamlSyntax at the 1-based line and column.
+  // Parses `text`; syntax errors become rules.syntax_code at the 1-based line and column.
   YAML::Node parse(const std::string& text) const;
 
   SourceLocation at(const YAML::Node& node) const;
 
   // The entries of a mapping in file order. `<<` merge keys are applied (PyYAML does, yaml-cpp
-  // does not); a repeated key keeps the last value, as PyYAML, with a warning.
+  // does not) and never override a key written in the mapping itself; a repeated key is handled
+  // as rules.duplicates says.
   std::vector<YamlEntry> entries(const YAML::Node& map, std::string_view path);
 
   std::string read_string(const YAML::Node& node, std::string_view path) const;
@@ -67,6 +89,7 @@ class YamlReader {
   std::string file_;
   const EnvLookup& env_;
   std::vector<std::string>& warnings_;
+  YamlRules rules_;
 };
 
 }  // namespace confiture::config
