@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,18 +25,26 @@ std::vector<std::string> selected_golden_cases();
 
 std::string read_text(const std::filesystem::path& path);
 
+// The `to` side of a case: tests only read it, so the test cases of one process share it.
+struct GoldenTarget {
+  explicit GoldenTarget(const std::string& case_name);
+
+  TestDatabase db;
+  std::string sql;  // to.sql
+  catalog::Catalog catalog;
+  diff::Options options;  // the renames to.sql declares
+};
+
 struct GoldenCase {
-  // Runs roles.sql on the test server (once per process), then loads both sides.
+  // Runs roles.sql on the test server (once per process), then loads `from` into a new database
+  // and `to` into another, unless the case loaded before this one was the same.
   explicit GoldenCase(const std::string& case_name);
 
   std::string name;
   std::filesystem::path dir;
   TestDatabase from_db;
-  TestDatabase to_db;
-  std::string to_sql;
   catalog::Catalog from;
-  catalog::Catalog to;
-  diff::Options options;  // the declared renames
+  std::shared_ptr<const GoldenTarget> to;
 };
 
 }  // namespace confiture::test

@@ -147,7 +147,7 @@ TEST_CASE(
     const test::GoldenCase c(name);
     pg::Connection conn(c.from_db.dsn());
     pg::Connection observer(c.from_db.dsn());
-    const diff::Plan plan = diff::plan_changes(c.from, c.to, c.options);
+    const diff::Plan plan = diff::plan_changes(c.from, c.to->catalog, c.to->options);
     if (plan.sets_check_function_bodies) {
       pqxx::nontransaction(conn.raw()).exec("SET check_function_bodies = off");
     }
