@@ -70,6 +70,7 @@ void BlockerWatch::run() {
       conn.reset();
       pause = kRetryInterval;
     }
+    ++polls_;
     for (auto slept = std::chrono::steady_clock::duration::zero(); slept < pause && !stop_;
          slept += kSleepSlice) {
       std::this_thread::sleep_for(kSleepSlice);

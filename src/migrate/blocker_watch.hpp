@@ -28,12 +28,15 @@ class BlockerWatch {
   BlockerWatch& operator=(const BlockerWatch&) = delete;
 
   std::vector<Blocker> last_seen() const;
+  // How many polls have finished, answered or failed (tests use it to see the watch at work).
+  std::size_t polls() const { return polls_; }
 
  private:
   void run();
   std::string dsn_;
   int watched_pid_;
   std::atomic<bool> stop_{false};
+  std::atomic<std::size_t> polls_{0};
   mutable std::mutex mutex_;
   std::vector<Blocker> seen_;
   std::thread thread_;

@@ -110,10 +110,10 @@ w16_recreate_names_ended_sessions() {
   psql "$db_url" -X -q -c "SELECT pg_sleep(20)" >/dev/null 2>&1 &
   local other=$!
   cleanups+=("kill $other")
-  for _ in $(seq 50); do
-    [ "$(psql_at "$admin" "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db_name' AND query LIKE '%pg_sleep(20)%' AND pid <> pg_backend_pid()")" = 1 ] && break
-    sleep 0.1
-  done
+  other_sleeping() {
+    [ "$(psql_at "$admin" "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db_name' AND query LIKE '%pg_sleep(20)%' AND pid <> pg_backend_pid()")" = 1 ]
+  }
+  wait_until 30 "the other session to run pg_sleep(20)" other_sleeping
   expect_exit 0 "$CONFITURE" build --env local --recreate --yes --force
   contains "$err" "--recreate ended 1 other session(s) connected to"
   wait "$other" || true
@@ -146,10 +146,10 @@ m5_concurrent_builds_serialised() {
     -c "SELECT pg_sleep(20)" >/dev/null 2>&1 &
   local holder=$!
   cleanups+=("kill $holder")
-  for _ in $(seq 50); do
-    [ "$(psql_at "$admin" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1128677937")" = 1 ] && break
-    sleep 0.1
-  done
+  lock_held() {
+    [ "$(psql_at "$admin" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1128677937")" = 1 ]
+  }
+  wait_until 30 "the holder to take the build lock" lock_held
   expect_exit 6 "$CONFITURE" build --env local --recreate --yes --force
   contains "$err" "LOCK_1301"
   contains "$err" "another \`confiture build\` of"
@@ -172,11 +172,11 @@ m5_concurrent_builds_serialised() {
   [ "$(psql_at "$db_url" "SELECT count(*) FROM tb_confiture_build")" -ge 1 ] || fail "no build recorded"
 }
 
-d5_output_refuses_sources
-w1_symlink_loops_terminate
-w7_dangling_symlink_warns
-w15_killed_build_not_committed
-w16_recreate_names_ended_sessions
-m4_version_file_unwritable_checked_first
-m5_concurrent_builds_serialised
-echo "e2e build_hardening: ok"
+behaviour d5_output_refuses_sources
+behaviour w1_symlink_loops_terminate
+behaviour w7_dangling_symlink_warns
+behaviour w15_killed_build_not_committed
+behaviour w16_recreate_names_ended_sessions
+behaviour m4_version_file_unwritable_checked_first
+behaviour m5_concurrent_builds_serialised
+finish

@@ -80,7 +80,7 @@ c4_status_exit_1_on_modified_file() {
   contains "$(cat "$work/.out")" "No down file: 001"
 }
 
-m1_every_command_warns
-m1_misspelt_guarded_key_is_an_error
-c4_status_exit_1_on_modified_file
-echo "config_warnings_cli: ok"
+behaviour m1_every_command_warns
+behaviour m1_misspelt_guarded_key_is_an_error
+behaviour c4_status_exit_1_on_modified_file
+finish

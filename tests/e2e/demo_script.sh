@@ -12,9 +12,12 @@ cleanups=("(cd '$work/db-examples/basic' && '$CONFITURE' server stop)" "${cleanu
 sed -n '/^cd db-examples\/basic$/,$p' "$SOURCE_DIR/scripts/demo.sh" >"$work/demo-steps.sh"
 [ -s "$work/demo-steps.sh" ] || fail "scripts/demo.sh has no 'cd db-examples/basic' line to start from"
 
-cd "$work"
-confiture="$CONFITURE"
-expect_exit 0 bash -c "set -euo pipefail; confiture='$confiture'; source '$work/demo-steps.sh'" </dev/null
-contains "$out" "Users in local, then in staging after the anonymised sync:"
-contains "$err$out" "Rolled back 1 migration"
-echo "e2e demo_script: ok"
+demo_steps_run_word_for_word() {
+  cd "$work"
+  confiture="$CONFITURE"
+  expect_exit 0 bash -c "set -euo pipefail; confiture='$confiture'; source '$work/demo-steps.sh'" </dev/null
+  contains "$out" "Users in local, then in staging after the anonymised sync:"
+  contains "$err$out" "Rolled back 1 migration"
+}
+behaviour demo_steps_run_word_for_word
+finish

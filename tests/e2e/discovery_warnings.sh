@@ -49,9 +49,9 @@ dangling_link_named_by_preflight() {
   contains "$err" "$warning"
 }
 
-dangling_link_named_by_build
-dangling_link_named_by_diff
-dangling_link_named_by_status
-dangling_link_named_by_generate_auto_detect
-dangling_link_named_by_preflight
-echo "e2e discovery_warnings: ok"
+behaviour dangling_link_named_by_build
+behaviour dangling_link_named_by_diff
+behaviour dangling_link_named_by_status
+behaviour dangling_link_named_by_generate_auto_detect
+behaviour dangling_link_named_by_preflight
+finish

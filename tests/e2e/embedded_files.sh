@@ -117,9 +117,9 @@ s2_checkout_cluster_refused() {
   [ ! -e "$work/ran" ] || fail "a checkout's cluster was started"
 }
 
-s1_symlinked_state_files_refused
-s1_sync_checkpoint_dir_link_refused
-s2_checkout_cluster_refused
-s2_foreign_data_location_refused
-s2_existing_directory_not_taken_over
-echo "e2e embedded_files: ok"
+behaviour s1_symlinked_state_files_refused
+behaviour s1_sync_checkpoint_dir_link_refused
+behaviour s2_checkout_cluster_refused
+behaviour s2_foreign_data_location_refused
+behaviour s2_existing_directory_not_taken_over
+finish

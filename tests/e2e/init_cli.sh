@@ -69,7 +69,7 @@ m2_init_empty_name() {
   lacks "$err" "INTERNAL_001"
 }
 
-m9_init_hint_is_shell_quoted
-c10_init_keeps_samples_out_of_an_existing_project
-m2_init_empty_name
-echo "e2e init_cli: ok"
+behaviour m9_init_hint_is_shell_quoted
+behaviour c10_init_keeps_samples_out_of_an_existing_project
+behaviour m2_init_empty_name
+finish

@@ -28,19 +28,17 @@ w4_killed_cic_rerun_names_the_invalid_index() {
   "$CONFITURE" migrate up --project-dir "$p" --database-url "$db_url" \
     --statement-lock-timeout 0 >/dev/null 2>&1 &
   local runner=$!
-  local i
-  for i in $(seq 1 50); do
-    [ "$(invalid)" = 1 ] && break
-    sleep 0.2
-  done
+  cleanups+=("kill -9 $runner")
+  index_invalid() { [ "$(invalid)" = 1 ]; }
+  wait_until 30 "CREATE INDEX CONCURRENTLY to leave big_v INVALID while it waits" index_invalid
   kill -9 "$runner"
   wait "$runner" 2>/dev/null || true
   # The server notices the lost client (client_connection_check_interval) and aborts the
   # statement; only then is the blocking transaction ended.
-  for i in $(seq 1 50); do
-    [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'")" = 0 ] && break
-    sleep 0.2
-  done
+  cic_gone() {
+    [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'")" = 0 ]
+  }
+  wait_until 30 "the server to abort the killed runner's CREATE INDEX CONCURRENTLY" cic_gone
   q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
   wait "$holder" 2>/dev/null || true
   [ "$(invalid)" = 1 ] || fail "the killed run left no INVALID index"
@@ -65,6 +63,6 @@ w4_if_not_exists_over_invalid_index_is_not_recorded() {
     fail "big_v not valid after following the hint"
 }
 
-w4_killed_cic_rerun_names_the_invalid_index
-w4_if_not_exists_over_invalid_index_is_not_recorded
-echo "invalid_index_cli: ok"
+behaviour w4_killed_cic_rerun_names_the_invalid_index
+behaviour w4_if_not_exists_over_invalid_index_is_not_recorded
+finish

@@ -53,7 +53,7 @@ assert set(example["tables"][0]) == set(printed["tables"][0]), (example["tables"
 EOF
 }
 
-c8_unreachable_status_is_a_failure
-c9_no_environment_is_not_called_local
-c8_sync_json_matches_docs
-echo "e2e json_consistency: ok"
+behaviour c8_unreachable_status_is_a_failure
+behaviour c9_no_environment_is_not_called_local
+behaviour c8_sync_json_matches_docs
+finish

@@ -36,7 +36,7 @@ c14_diff_syntax_error_hint_fits_diff() {
   contains "$err" "  --> "
 }
 
-c14_config_error_names_its_place_once
-c14_missing_down_file_is_named
-c14_diff_syntax_error_hint_fits_diff
-echo "e2e messages_wording: ok"
+behaviour c14_config_error_names_its_place_once
+behaviour c14_missing_down_file_is_named
+behaviour c14_diff_syntax_error_hint_fits_diff
+finish

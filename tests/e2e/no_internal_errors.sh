@@ -43,5 +43,5 @@ m2_no_input_is_an_internal_error() {
   contains "$out" "Server:       unreachable"
 }
 
-m2_no_input_is_an_internal_error
-echo "e2e no_internal_errors: ok"
+behaviour m2_no_input_is_an_internal_error
+finish

@@ -111,12 +111,12 @@ m3_steps_must_be_positive() {
   done
 }
 
-d3_migrate_up_records_the_mark
-d3_down_on_protected_needs_yes
-d3_protected_must_be_named
-d3_marked_database_by_dsn_is_refused
-d3_named_and_confirmed_runs
-d3_unprotected_asks_and_refuses_without_tty
-d3_build_of_protected_records_the_mark
-m3_steps_must_be_positive
-echo "protect_cli: ok"
+behaviour d3_migrate_up_records_the_mark
+behaviour d3_down_on_protected_needs_yes
+behaviour d3_protected_must_be_named
+behaviour d3_marked_database_by_dsn_is_refused
+behaviour d3_named_and_confirmed_runs
+behaviour d3_unprotected_asks_and_refuses_without_tty
+behaviour d3_build_of_protected_records_the_mark
+behaviour m3_steps_must_be_positive
+finish

@@ -18,6 +18,7 @@ interrupt_during_scratch() {
   local sig="$1"; shift
   "$@" >"$work/bg.out" 2>&1 &
   local pid=$!
+  cleanups+=("kill -9 $pid")
   local seen=0
   for _ in $(seq 100); do
     if [ "$(scratch_of "$pid")" -ge 1 ]; then seen=1; break; fi
@@ -84,7 +85,7 @@ w14_stale_scratch_dropped() {
   [ "$(left "${names[4]}")" = 1 ] || fail "a recent scratch database of another host was dropped"
 }
 
-w14_interrupted_diff_drops_scratch
-w14_interrupted_generate_and_preflight_drop_scratch
-w14_stale_scratch_dropped
-echo "e2e scratch_cleanup: ok"
+behaviour w14_interrupted_diff_drops_scratch
+behaviour w14_interrupted_generate_and_preflight_drop_scratch
+behaviour w14_stale_scratch_dropped
+finish

@@ -33,17 +33,20 @@ follow() {
 psql_local() { psql "$("$CONFITURE" server url)" -X -A -t -c "$1"; }
 
 # Before anything: the server is down, and the advice starts it.
-expect_exit 3 "$CONFITURE" status
-contains "$out" "Next:         confiture server start"
-follow "$out"
+server_down_advises_start() {
+  expect_exit 3 "$CONFITURE" status
+  contains "$out" "Next:         confiture server start"
+  follow "$out"
+}
+behaviour server_down_advises_start
 
-# W10-adjacent: a database that does not exist yet is "never built", and `build` is advised.
-expect_exit 1 "$CONFITURE" status
-contains "$out" "does not exist yet"
-contains "$out" "Next:         confiture build"
-follow "$out"
-
-m6_build_records_migrations() {
+# W10-adjacent: a database that does not exist yet is "never built", and `build` is advised;
+# the build records the sample migrations (M6).
+m6_never_built_then_build_records_migrations() {
+  expect_exit 1 "$CONFITURE" status
+  contains "$out" "does not exist yet"
+  contains "$out" "Next:         confiture build"
+  follow "$out"
   contains "$out" "Recorded 3 migration(s) as applied in tb_confiture"
   [ "$(psql_local "SELECT count(*) FROM tb_confiture WHERE slug LIKE '%_baseline' AND execution_time_ms = 0 AND checksum IS NOT NULL")" = 3 ] ||
     fail "build should record the 3 sample migrations as baseline rows"
@@ -51,7 +54,7 @@ m6_build_records_migrations() {
   contains "$out" "Nothing to apply"
   expect_exit 0 "$CONFITURE" migrate status
 }
-m6_build_records_migrations
+behaviour m6_never_built_then_build_records_migrations
 
 c3_status_up_to_date_is_consistent() {
   expect_exit 0 "$CONFITURE" status
@@ -60,14 +63,14 @@ c3_status_up_to_date_is_consistent() {
   lacks "$out" "no ledger"
   lacks "$out" "Next:"
 }
-c3_status_up_to_date_is_consistent
+behaviour c3_status_up_to_date_is_consistent
 
 c1_generate_auto_detect_on_a_fresh_project() {
   expect_exit 0 "$CONFITURE" migrate generate nothing_yet --auto-detect
   contains "$out" "No changes"
   [ -z "$(ls db/migrations | grep nothing_yet)" ] || fail "nothing should be written"
 }
-c1_generate_auto_detect_on_a_fresh_project
+behaviour c1_generate_auto_detect_on_a_fresh_project
 
 b8_force_hint_succeeds() {
   expect_exit 0 "$CONFITURE" build
@@ -81,7 +84,7 @@ b8_force_hint_succeeds() {
   contains "$out" "Recorded 3 migration(s)"
   expect_exit 0 "$CONFITURE" status
 }
-b8_force_hint_succeeds
+behaviour b8_force_hint_succeeds
 
 # Change the DDL: status proves the drift and advises writing the migration.
 sed -i 's/    bio TEXT NOT NULL DEFAULT .*,/&\n    nickname TEXT,/' db/schema/10_tables/01_users.sql
@@ -110,7 +113,7 @@ b9_status_after_ddl_edit() {
   contains "$out" '"state": "in_step"'
   contains "$out" '"advice": null'
 }
-b9_status_after_ddl_edit
+behaviour b9_status_after_ddl_edit
 
 # build on the migrated database: refused, and its hint names commands that work.
 expect_exit 7 "$CONFITURE" build
@@ -148,7 +151,7 @@ c2_built_without_ledger() {
   expect_exit 0 "$CONFITURE" migrate up
   contains "$out" "Nothing to apply"
 }
-c2_built_without_ledger
+behaviour c2_built_without_ledger
 
 rolled_back_migration_is_pending() {
   expect_exit 0 "$CONFITURE" migrate down --steps 1 --yes
@@ -157,7 +160,7 @@ rolled_back_migration_is_pending() {
   follow "$out"
   expect_exit 0 "$CONFITURE" status
 }
-rolled_back_migration_is_pending
+behaviour rolled_back_migration_is_pending
 
 # Rebuilt from an edited DDL, then the migration for the edit is generated: it is pending in a
 # database that already has its change, so `migrate up` would fail; status must not advise it.
@@ -176,7 +179,7 @@ b9_migration_generated_after_rebuild() {
   expect_exit 0 "$CONFITURE" migrate up
   contains "$out" "Nothing to apply"
 }
-b9_migration_generated_after_rebuild
+behaviour b9_migration_generated_after_rebuild
 
 # W9: "Last build" comes from the database looked at, not from db/.confiture_version.json.
 w9_last_build_of_this_database() {
@@ -194,7 +197,7 @@ w9_last_build_of_this_database() {
   expect_exit 0 "$CONFITURE" status --database-url "$db_url"
   contains "$out" "Built:        hash"
 }
-w9_last_build_of_this_database
+behaviour w9_last_build_of_this_database
 
 # W10: a project that only uses migrations has no db/schema/: status reports migrations only.
 w10_migrations_only_project() {
@@ -215,7 +218,7 @@ w10_migrations_only_project() {
   expect_exit 0 "$CONFITURE" status --project-dir "$q" --database-url "$db_url"
   contains "$out" "State:        up to date"
 }
-w10_migrations_only_project
+behaviour w10_migrations_only_project
 
 expect_exit 0 "$CONFITURE" server stop
-echo "e2e status_advice: ok"
+finish

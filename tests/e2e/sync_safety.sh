@@ -171,6 +171,6 @@ w2_resume_with_another_key_refused() {
 # ONLY="d4_..." runs some of them (each sets up its own databases).
 for test in ${ONLY:-d1_same_database_through_another_role w6_too_many_jobs_empties_nothing \
                    d4_bad_where_leaves_target_untouched w2_resume_with_another_key_refused}; do
-  "$test"
+  behaviour "$test"
 done
-echo "ok"
+finish

@@ -123,9 +123,9 @@ c12_c17_help_says_what_it_does() {
   contains "$err" "prints the URLs of the embedded server's databases only"
 }
 
-b5_unknown_words_are_named
-c6_short_flags
-c7_format_values
-c13_no_silent_options
-c12_c17_help_says_what_it_does
-echo "e2e usage_errors: ok"
+behaviour b5_unknown_words_are_named
+behaviour c6_short_flags
+behaviour c7_format_values
+behaviour c13_no_silent_options
+behaviour c12_c17_help_says_what_it_does
+finish

@@ -1,3 +1,5 @@
+// build::discover and build::concatenate: which schema files a build reads and in what order,
+// seed directories, the schema hash the Python tool computes, and symlink loops and dangling links.
 #include "confiture/build/discover.hpp"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// The glob matcher of include/exclude patterns: *, **, ?, classes, and the Python tool's suffix
+// matching.
 #include "confiture/build/glob.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,5 @@
+// Listing db/migrations/: versions and names, what is ignored, and each kind of bad file as its
+// MIGR_ error; checksums and reading a migration's text.
 #include "confiture/migrate/migration_files.hpp"
 
 #include <catch2/catch.hpp>

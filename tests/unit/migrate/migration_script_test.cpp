@@ -1,3 +1,5 @@
+// Splitting a migration file into statements: kinds and lines, the outer BEGIN/COMMIT stripped,
+// transaction control refused, autocommit files, syntax errors, and -- confiture:commit.
 #include "confiture/migrate/migration_script.hpp"
 
 #include <catch2/catch.hpp>
