@@ -16,17 +16,27 @@ CREATE TABLE books (id bigint PRIMARY KEY, author_id bigint REFERENCES authors (
 CREATE VIEW book_authors AS SELECT author_id FROM books;
 SQL
 
-expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2"
-contains "$out" "lock: SHARE ROW EXCLUSIVE on public.authors, public.books"
-contains "$out" "lock: SHARE UPDATE EXCLUSIVE on public.books"
-contains "$out" "lock: ACCESS SHARE on what it reads"
+pretty_names_each_lock() {
+  expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2"
+  contains "$out" "lock: SHARE ROW EXCLUSIVE on public.authors, public.books"
+  contains "$out" "lock: SHARE UPDATE EXCLUSIVE on public.books"
+  contains "$out" "lock: ACCESS SHARE on what it reads"
+}
 
-expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2" --format sql
-contains "$out" "-- Lock: SHARE ROW EXCLUSIVE on public.authors, public.books"
-contains "$out" "-- Lock: SHARE UPDATE EXCLUSIVE on public.books"
+sql_names_each_lock() {
+  expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2" --format sql
+  contains "$out" "-- Lock: SHARE ROW EXCLUSIVE on public.authors, public.books"
+  contains "$out" "-- Lock: SHARE UPDATE EXCLUSIVE on public.books"
+}
 
-expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2" --format json
-contains "$out" '"mode": "SHARE ROW EXCLUSIVE"'
-contains "$out" '"relations": ['
-contains "$out" '"assumed": false'
-echo "ok"
+json_names_each_lock() {
+  expect_exit 0 "$CONFITURE" diff "$work/v1" "$work/v2" --format json
+  contains "$out" '"mode": "SHARE ROW EXCLUSIVE"'
+  contains "$out" '"relations": ['
+  contains "$out" '"assumed": false'
+}
+
+behaviour pretty_names_each_lock
+behaviour sql_names_each_lock
+behaviour json_names_each_lock
+finish
