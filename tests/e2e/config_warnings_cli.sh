@@ -20,8 +20,6 @@ warned() { contains "$err" "typo.yaml:3:3: unknown key 'migration.lock_timout_ms
 m1_every_command_warns() {
   expect_exit 0 c migrate up --env typo
   warned
-  # C18: the migration's notice, on stderr.
-  contains "$err" "notice: hello from 001"
   expect_exit 0 c migrate status --env typo
   warned
   expect_exit 0 c migrate current --env typo
@@ -80,7 +78,20 @@ c4_status_exit_1_on_modified_file() {
   contains "$(cat "$work/.out")" "No down file: 001"
 }
 
+# C18: a migration's notices are shown, on stderr (an environment of its own, without the typo).
+c18_migration_notices_are_shown() {
+  new_database notices
+  psql "$admin" -X -q -c "CREATE DATABASE \"$db_name\""
+  local q="$work/q"
+  mkdir -p "$q/db/migrations" "$q/db/environments" "$q/db/schema"
+  cp "$p/db/migrations/001_a.up.sql" "$q/db/migrations/"
+  printf 'database_url: "%s"\n' "$db_url" > "$q/db/environments/local.yaml"
+  expect_exit 0 "$CONFITURE" migrate up --env local --project-dir "$q"
+  contains "$err" "notice: hello from 001"
+}
+
 behaviour m1_every_command_warns
+behaviour c18_migration_notices_are_shown
 behaviour m1_misspelt_guarded_key_is_an_error
 behaviour c4_status_exit_1_on_modified_file
 finish

@@ -20,8 +20,12 @@ $1"
   line="${line//NAME/${2:-}}"
   printf '%s' "${line//URL/$q${3:-URL}$q}"
 }
-quoted_advice() {  # the first `confiture ...` in backquotes of $1
-  printf '%s\n' "$1" | grep -o '`confiture [^`]*`' | head -1 | tr -d '`'
+quoted_advice() {  # the first `confiture ...` in backquotes of $1; fails when there is none
+  local found
+  found="$(printf '%s\n' "$1" | grep -o '`confiture [^`]*`' | head -1 | tr -d '`')" ||
+    fail "no \`confiture ...\` advice in backquotes in:
+$1"
+  printf '%s\n' "$found"
 }
 # follow TEXT [NAME [URL]]: runs the advised command; it must succeed.
 follow() {
