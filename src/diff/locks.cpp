@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "confiture/report/dotted_name.hpp"
-#include "sql/json_view.hpp"
-#include "sql/pg_query_results.hpp"
+#include "confiture/sql/json_view.hpp"
+#include "confiture/sql/pg_query_results.hpp"
 
 namespace confiture::diff {
 namespace {

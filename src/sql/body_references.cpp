@@ -10,9 +10,9 @@
 #include <utility>
 
 #include "confiture/report/dotted_name.hpp"
+#include "confiture/sql/json_view.hpp"
+#include "confiture/sql/pg_query_results.hpp"
 #include "sql/identifier_length.hpp"
-#include "sql/json_view.hpp"
-#include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "sql/json_view.hpp"
+#include "confiture/sql/json_view.hpp"
 
 namespace confiture::sql {
 

@@ -1,5 +1,5 @@
 // Scanning and decoding for JsonView: just enough JSON to read libpg_query's parse trees safely.
-#include "sql/json_view.hpp"
+#include "confiture/sql/json_view.hpp"
 
 #include <charconv>
 #include <cstdint>

@@ -12,11 +12,11 @@
 
 #include "confiture/report/codes.hpp"
 #include "confiture/report/error.hpp"
+#include "confiture/sql/json_view.hpp"
+#include "confiture/sql/pg_query_results.hpp"
 #include "confiture/sql/source_position.hpp"
 #include "confiture/sql/statements.hpp"
 #include "sql/identifier_length.hpp"
-#include "sql/json_view.hpp"
-#include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
+#include "confiture/sql/json_view.hpp"
+#include "confiture/sql/pg_query_results.hpp"
 #include "confiture/sql/source_position.hpp"
 #include "sql/classify.hpp"
-#include "sql/json_view.hpp"
-#include "sql/pg_query_results.hpp"
 
 namespace confiture::sql {
 

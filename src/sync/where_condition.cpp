@@ -4,8 +4,8 @@
 // not count; the parser then checks that `SELECT 1 WHERE (\n<condition>\n)` is one SELECT.
 #include <fmt/format.h>
 
+#include "confiture/sql/pg_query_results.hpp"
 #include "plan_steps.hpp"
-#include "sql/pg_query_results.hpp"
 
 namespace confiture::sync {
 

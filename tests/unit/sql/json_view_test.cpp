@@ -1,5 +1,5 @@
 // JsonView: the lazy reader for libpg_query's JSON parse trees.
-#include "sql/json_view.hpp"
+#include "confiture/sql/json_view.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,4 +1,5 @@
-// Owners of libpg_query's results (freed once, never copied), shared by the readers in src/sql/.
+// Owners of libpg_query's results (freed once, never copied), for every module that reads SQL
+// with libpg_query (the readers in src/sql/, the differ's lock reader, sync's --where check).
 #pragma once
 
 #include <pg_query.h>
@@ -9,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "sql/json_view.hpp"
+#include "confiture/sql/json_view.hpp"
 
 namespace confiture::sql {
 
