@@ -117,21 +117,24 @@ diff::StatementLock run_observed(pg::Connection& conn, pg::Connection& observer,
     hold.exec("LOCK TABLE " + quoted(relation) + " IN ROW EXCLUSIVE MODE");
   }
   auto running = std::async(std::launch::async, [&] { session.exec(statement.sql); });
-  diff::StatementLock lock;
-  for (int i = 0; i < 500; ++i) {
+  // Until it waits for us (or finished without waiting, which the comparison then reports).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  bool settled = false;
+  while (!settled && std::chrono::steady_clock::now() < deadline) {
     pqxx::nontransaction look(observer.raw());
-    const bool waiting =
-        !look.exec_params(
-                 "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = "
-                 "'Lock'",
-                 pid)
-             .empty();
-    if (waiting || running.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready) {
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    settled = !look.exec_params(
+                       "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = "
+                       "'Lock'",
+                       pid)
+                   .empty() ||
+              running.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready;
+    if (!settled) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  lock = observed(observer.raw(), pid, statement.lock);
+  if (!settled) {
+    FAIL_CHECK("gave up after 10 s waiting for the statement to wait on ROW EXCLUSIVE or end: "
+               << statement.sql);
+  }
+  const diff::StatementLock lock = observed(observer.raw(), pid, statement.lock);
   hold.exec("COMMIT");
   running.get();
   return lock;
