@@ -147,8 +147,9 @@ std::vector<std::string> strings(JsonView list) {
   return out;
 }
 
-// [schema,] name from the front of a name list; the rest is left in `parts`.
-QualifiedName take_name(std::vector<std::string>& parts, std::size_t rest) {
+// The relation a name list names, `rest` parts before its end ([schema.]table.trigger: rest 1);
+// an unqualified one is in public.
+QualifiedName take_name(const std::vector<std::string>& parts, std::size_t rest) {
   QualifiedName name;
   if (parts.size() >= rest + 2) {
     name.schema = parts[parts.size() - rest - 2];
@@ -165,8 +166,7 @@ bool reads_relations(JsonView node) {
 
 bool is_relation(std::string_view objtype) {
   return objtype == "OBJECT_TABLE" || objtype == "OBJECT_VIEW" || objtype == "OBJECT_MATVIEW" ||
-         objtype == "OBJECT_SEQUENCE" || objtype == "OBJECT_FOREIGN_TABLE" ||
-         objtype == "OBJECT_INDEX";
+         objtype == "OBJECT_SEQUENCE" || objtype == "OBJECT_FOREIGN_TABLE";
 }
 
 // AlterTableGetLockLevel, for the actions the differ writes.
@@ -261,7 +261,7 @@ void drop(Locks& locks, JsonView node) {
   const std::string type = node["removeType"].as_string();
   const bool concurrent = node["concurrent"].as_bool();
   node["objects"].for_each_element([&](JsonView object) {
-    std::vector<std::string> parts = strings(object["List"]["items"]);
+    const std::vector<std::string> parts = strings(object["List"]["items"]);
     if (type == "OBJECT_TABLE") {
       locks.drop_table(take_name(parts, 0));
     } else if (type == "OBJECT_INDEX") {
@@ -292,7 +292,7 @@ void rename(Locks& locks, JsonView node) {
 // only; on a constraint, trigger or policy, it only reads the relation.
 void comment(Locks& locks, JsonView node) {
   const std::string type = node["objtype"].as_string();
-  std::vector<std::string> parts = strings(node["object"]["List"]["items"]);
+  const std::vector<std::string> parts = strings(node["object"]["List"]["items"]);
   if (type == "OBJECT_INDEX") {
     locks.take(locks.table_of_index(take_name(parts, 0)), LockMode::kShareUpdateExclusive);
   } else if (is_relation(type)) {
@@ -307,7 +307,7 @@ void comment(Locks& locks, JsonView node) {
 
 void alter_domain(Locks& locks, JsonView node) {
   const std::string subtype = node["subtype"].as_string();
-  std::vector<std::string> parts = strings(node["typeName"]);
+  const std::vector<std::string> parts = strings(node["typeName"]);
   const bool checks = subtype == "O" || subtype == "V" ||
                       (subtype == "C" && !node["def"]["Constraint"]["skip_validation"].as_bool());
   if (checks) locks.tables_over_domain(take_name(parts, 0));
