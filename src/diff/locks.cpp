@@ -48,12 +48,17 @@ class Locks {
   // locked with their parent and left out, as an index is left out for its table.
   void take_with_children(const QualifiedName& table, LockMode mode) {
     take(table, mode);
+    const QualifiedName parent = in_from(table);
     for (const catalog::Table& child : from_.tables) {
-      const QualifiedName parent = in_from(table);
       if (std::find(child.inherits.begin(), child.inherits.end(), parent) != child.inherits.end()) {
         take_with_children(in_plan(child.name), mode);
       }
     }
+  }
+
+  bool view_exists(const QualifiedName& view) const {
+    return std::any_of(from_.views.begin(), from_.views.end(),
+                       [&](const catalog::View& v) { return v.name == view; });
   }
 
   // What an index name stands for: its table (or materialized view).
@@ -191,6 +196,13 @@ LockMode action_mode(std::string_view subtype, JsonView def, std::string_view ob
   return LockMode::kAccessExclusive;
 }
 
+// A foreign key locks the table it references against writes while it is added.
+void referenced_table(Locks& locks, JsonView constraint) {
+  if (constraint["pktable"].present()) {
+    locks.take(range_var(constraint["pktable"]), LockMode::kShareRowExclusive);
+  }
+}
+
 void alter_table(Locks& locks, JsonView node) {
   const std::string objtype = node["objtype"].as_string();
   if (objtype == "OBJECT_TYPE") return;  // a composite type: no rows, nobody reads it
@@ -212,10 +224,7 @@ void alter_table(Locks& locks, JsonView node) {
     if (subtype == "AT_DropColumn" || subtype == "AT_DropIdentity") {
       locks.owned_sequences(target, cmd["name"].as_string());
     } else if (subtype == "AT_AddConstraint") {
-      const JsonView constraint = def["Constraint"];
-      if (constraint["pktable"].present()) {
-        locks.take(range_var(constraint["pktable"]), LockMode::kShareRowExclusive);
-      }
+      referenced_table(locks, def["Constraint"]);
     } else if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {
       locks.take(range_var(def["PartitionCmd"]["name"]), LockMode::kAccessExclusive);
       if (subtype == "AT_AttachPartition") {
@@ -230,21 +239,12 @@ void alter_table(Locks& locks, JsonView node) {
 }
 
 void create_table(Locks& locks, JsonView node) {
-  auto foreign_keys = [&](JsonView constraints) {
-    constraints.for_each_element([&](JsonView wrapper) {
-      const JsonView constraint = wrapper["Constraint"];
-      if (constraint["contype"].as_string() == "CONSTR_FOREIGN") {
-        locks.take(range_var(constraint["pktable"]), LockMode::kShareRowExclusive);
-      }
-    });
-  };
   node["tableElts"].for_each_element([&](JsonView element) {
     if (element["Constraint"].present()) {
-      if (element["Constraint"]["contype"].as_string() == "CONSTR_FOREIGN") {
-        locks.take(range_var(element["Constraint"]["pktable"]), LockMode::kShareRowExclusive);
-      }
+      referenced_table(locks, element["Constraint"]);
     } else if (element["ColumnDef"].present()) {
-      foreign_keys(element["ColumnDef"]["constraints"]);
+      element["ColumnDef"]["constraints"].for_each_element(
+          [&](JsonView wrapper) { referenced_table(locks, wrapper["Constraint"]); });
     } else if (element["TableLikeClause"].present()) {
       locks.reads();
     }
@@ -332,7 +332,7 @@ void select(Locks& locks, JsonView node) {
   });
 }
 
-void statement(Locks& locks, const catalog::Catalog& from, std::string_view type, JsonView node) {
+void statement(Locks& locks, std::string_view type, JsonView node) {
   if (type == "AlterTableStmt") return alter_table(locks, node);
   if (type == "CreateStmt") return create_table(locks, node);
   if (type == "DropStmt") return drop(locks, node);
@@ -357,9 +357,9 @@ void statement(Locks& locks, const catalog::Catalog& from, std::string_view type
   }
   if (type == "ViewStmt") {
     const QualifiedName view = range_var(node["view"]);
-    const bool exists = std::any_of(from.views.begin(), from.views.end(),
-                                    [&](const catalog::View& v) { return v.name == view; });
-    if (node["replace"].as_bool() && exists) locks.take(view, LockMode::kAccessExclusive);
+    if (node["replace"].as_bool() && locks.view_exists(view)) {
+      locks.take(view, LockMode::kAccessExclusive);
+    }
     if (reads_relations(node["query"])) locks.reads();
     return;
   }
@@ -390,7 +390,7 @@ StatementLock statement_lock(const std::string& sql, const catalog::Catalog& fro
   tree.root()["stmts"].for_each_element([&](JsonView raw) {
     const JsonView stmt = raw["stmt"];
     if (stmt.first_key() == "DoStmt") unknown = true;  // its body is not read
-    statement(locks, from, stmt.first_key(), stmt.first_value());
+    statement(locks, stmt.first_key(), stmt.first_value());
   });
   if (unknown) return {LockMode::kAccessExclusive, {}, true};
   return locks.result();
